@@ -1,0 +1,196 @@
+"""The site file schema, declared once: every key with its type, default and meaning.
+
+A site file is TOML (see ``config/demo.toml``). Unknown keys are refused, so a typo never
+silently becomes a default. Cross-key rules (duplicate prefixes, overlapping hours, counters
+naming unknown services) are checked by :mod:`kiosk.siteconfig.loader`, which also turns
+every failure into "file: key: why".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from kiosk.domain.schedule import WEEKDAYS, Interval, WeeklySchedule
+
+LANGUAGES = ("fr", "en", "nl")
+Language = Literal["fr", "en", "nl"]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+NonEmpty = Annotated[str, Field(min_length=1, max_length=120)]
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Labels(Strict):
+    """A text in each language of the kiosk; all three are required."""
+
+    fr: NonEmpty
+    en: NonEmpty
+    nl: NonEmpty
+
+    def get(self, language: str) -> str:
+        return getattr(self, language, self.fr)
+
+
+class Hours(Strict):
+    """Opening intervals per weekday, e.g. ``tue = ["09:00-12:00", "13:30-17:00"]``."""
+
+    mon: list[str] = []
+    tue: list[str] = []
+    wed: list[str] = []
+    thu: list[str] = []
+    fri: list[str] = []
+    sat: list[str] = []
+    sun: list[str] = []
+
+    @field_validator(*WEEKDAYS)
+    @classmethod
+    def _parse_each(cls, value: list[str]) -> list[str]:
+        intervals = sorted(Interval.parse(text) for text in value)
+        for before, after in zip(intervals, intervals[1:], strict=False):
+            if after.start < before.end:
+                raise ValueError(f"hours overlap: {before} and {after}")
+        return value
+
+    def intervals(self) -> tuple[tuple[Interval, ...], ...]:
+        return tuple(
+            tuple(sorted(Interval.parse(text) for text in getattr(self, day))) for day in WEEKDAYS
+        )
+
+
+class Site(Strict):
+    slug: Slug
+    name: NonEmpty
+    timezone: str = "Europe/Paris"
+    hours: Hours
+    closed_dates: list[date] = []
+    #: A line of information for the waiting-room display, in each language.
+    info: Labels | None = None
+    #: Base URL that visitors' phones reach on the site Wi-Fi, for the QR code. When empty,
+    #: the hub's own address is used.
+    public_url: str = ""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f'unknown time zone "{value}"') from None
+        return value
+
+
+class Queue(Strict):
+    #: Normal tickets called between two priority ones (0: priority always first).
+    priority_every: int = Field(2, ge=0, le=20)
+    #: Ticket issuing per kiosk: a sustained rate and a burst, so a child tapping 50 times
+    #: gets a few tickets, not a roll's worth.
+    kiosk_tickets_per_minute: float = Field(6, gt=0, le=600)
+    kiosk_burst: int = Field(3, ge=1, le=100)
+    #: An appointment is "due" from this many minutes before its time.
+    appointment_early_min: int = Field(15, ge=0, le=240)
+    #: Service time assumed before any history exists (minutes).
+    default_service_min: float = Field(10, gt=0, le=240)
+    #: Wrong PINs in a row before a counter's sign-in is locked for a minute.
+    pin_max_failures: int = Field(5, ge=1, le=100)
+
+
+class Service(Strict):
+    code: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{1,11}$")]
+    #: The letter before the ticket number ("C" → C012).
+    prefix: Annotated[str, Field(pattern=r"^[A-Z]$")]
+    labels: Labels
+    #: France Services operator and theme the visit is reported under.
+    operator: NonEmpty
+    theme: NonEmpty
+    colour: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#1F4E79"
+    icon: str = ""
+    priority: bool = False
+    #: Hours this service is held; absent means the house's hours.
+    schedule: Hours | None = None
+
+
+class Counter(Strict):
+    id: Slug
+    name: NonEmpty
+    services: list[str] = Field(min_length=1)
+    #: ``kiosk hash-pin`` makes it; the PIN itself never appears in a site file.
+    pin_hash: NonEmpty
+
+
+class Manager(Strict):
+    id: Slug
+    name: NonEmpty
+    pin_hash: NonEmpty
+
+
+class Printer(Strict):
+    kind: Literal["preview", "usb", "network", "serial", "file"] = "preview"
+    profile: str = "TM-T20II"
+    host: str = ""
+    port: int = Field(9100, ge=1, le=65535)
+    timeout_s: float = Field(3.0, gt=0, le=60)
+    vendor_id: Annotated[int, Field(ge=0, le=0xFFFF)] = 0
+    product_id: Annotated[int, Field(ge=0, le=0xFFFF)] = 0
+    device: str = ""
+    baudrate: int = 9600
+    #: Folder of the preview printer; empty means the user's data folder.
+    folder: str = ""
+
+
+class SiteConfig(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    site: Site
+    queue: Queue = Queue()
+    printer: Printer = Printer()
+    services: list[Service] = Field(min_length=1)
+    counters: list[Counter] = Field(min_length=1)
+    managers: list[Manager] = []
+
+    #: Where the file was read from, for messages (not a key of the file).
+    source: str = Field("<memory>", exclude=True)
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.site.timezone)
+
+    @cached_property
+    def services_by_code(self) -> dict[str, Service]:
+        return {service.code: service for service in self.services}
+
+    @cached_property
+    def counters_by_id(self) -> dict[str, Counter]:
+        return {counter.id: counter for counter in self.counters}
+
+    @cached_property
+    def house_schedule(self) -> WeeklySchedule:
+        return WeeklySchedule(self.site.hours.intervals(), frozenset(self.site.closed_dates))
+
+    @cached_property
+    def schedules(self) -> dict[str, WeeklySchedule]:
+        """Each service's own hours (or the house's), shut on the house's closed dates."""
+        return {
+            service.code: (
+                WeeklySchedule(service.schedule.intervals(), frozenset(self.site.closed_dates))
+                if service.schedule is not None
+                else self.house_schedule
+            )
+            for service in self.services
+        }
+
+    def service(self, code: str) -> Service:
+        from kiosk.errors import NotFound
+
+        try:
+            return self.services_by_code[code]
+        except KeyError:
+            raise NotFound(f'unknown service "{code}"') from None
