@@ -1,0 +1,136 @@
+"""The ``kiosk`` command: one entry point for operators and developers.
+
+``kiosk`` alone runs the product on the embedded default (the demo site, SQLite in the
+user's data folder, the preview printer). Errors a person can fix print one line and exit
+non-zero; tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.errors import KioskError
+
+DEFAULT_PORT = 8470
+
+
+def _config_path(value: str | None) -> Path:
+    from config import site_file
+
+    if value is None:
+        return site_file("demo")
+    path = Path(value)
+    if not path.exists() and not path.suffix and site_file(value).exists():
+        return site_file(value)  # "kiosk serve --config fauquembergues"
+    return path
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kiosk.hub.server import build_hub, serve
+
+    hub = build_hub(_config_path(args.config), args.db)
+    print(
+        f"kiosk hub for {hub.config.site.name} on http://{args.host}:{args.port} "
+        f"(store: {hub.store.url.split('@')[-1]})",
+        flush=True,
+    )
+    serve(hub, args.host, args.port, args.log_level)
+    return 0
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    from kiosk.pins import verify_pin
+    from kiosk.siteconfig import check_site_file
+
+    status = 0
+    for file in args.files:
+        result = check_site_file(_config_path(file))
+        if isinstance(result, list):
+            for problem in result:
+                print(problem, file=sys.stderr)
+            status = 1
+            continue
+        initial = [
+            c.id for c in [*result.counters, *result.managers] if verify_pin("0000", c.pin_hash)
+        ]
+        print(f"{file}: OK ({len(result.services)} services, {len(result.counters)} counters)")
+        if initial:
+            print(
+                f"{file}: warning: still on the initial PIN 0000: {', '.join(initial)} "
+                "(set new ones with `kiosk hash-pin`)",
+                file=sys.stderr,
+            )
+    return status
+
+
+def cmd_hash_pin(args: argparse.Namespace) -> int:
+    from kiosk.pins import hash_pin
+
+    pin = args.pin if args.pin is not None else getpass.getpass("PIN (4 to 12 digits): ")
+    try:
+        print(hash_pin(pin))
+    except ValueError as exc:
+        print(f"hash-pin: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from kiosk.bench.run import run_bench
+
+    print(json.dumps(run_bench(quick=args.quick, only=args.only), indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command")
+
+    serve = sub.add_parser("serve", help="run the site hub (HTTP API) as this process's job")
+    serve.add_argument("--config", help="site file (default: the demo site)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--db", help="SQLAlchemy URL (default: SQLite in the user's data folder)")
+    serve.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    check = sub.add_parser("check-config", help="validate site files")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(func=cmd_check_config)
+
+    pin = sub.add_parser("hash-pin", help="make the pin_hash of a staff PIN for a site file")
+    pin.add_argument("--pin", help="the PIN (asked without echo when absent)")
+    pin.set_defaults(func=cmd_hash_pin)
+
+    bench = sub.add_parser("bench", help="print the benchmark figures as one JSON object")
+    bench.add_argument("--quick", action="store_true", help="smaller history, under a minute")
+    bench.add_argument("--only", action="append", help="run only this group (repeatable)")
+    bench.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:  # plain `kiosk`: the product on its embedded default
+        args = parser.parse_args(["serve", *(argv or [])])
+        func = args.func
+    try:
+        return func(args)
+    except KioskError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

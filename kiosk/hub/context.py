@@ -1,0 +1,59 @@
+"""The hub's parts, built once per process and handed to every route."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from kiosk.clock import Clock, SystemClock
+from kiosk.hub.live import LiveFeed
+from kiosk.hub.ratelimit import RateLimiter
+from kiosk.services.queue import QueueService
+from kiosk.services.staff import Principal, StaffAuth
+from kiosk.siteconfig import SiteConfig
+from kiosk.store.db import Store
+
+
+@dataclass
+class Hub:
+    config: SiteConfig
+    store: Store
+    clock: Clock = field(default_factory=SystemClock)
+    feed: LiveFeed = field(default_factory=LiveFeed)
+
+    def __post_init__(self) -> None:
+        self.queue = QueueService(self.store, self.config, self.clock, self.feed.notify)
+        self.staff = StaffAuth(self.store, self.config, self.clock)
+        self.limiter = RateLimiter(
+            self.config.queue.kiosk_tickets_per_minute,
+            self.config.queue.kiosk_burst,
+            time.monotonic,
+        )
+        self.started = time.monotonic()
+
+
+def get_hub(request: Request) -> Hub:
+    return request.app.state.hub
+
+
+def bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def optional_principal(request: Request) -> Principal | None:
+    token = bearer(request)
+    return get_hub(request).staff.resolve(token) if token else None
+
+
+def principal(request: Request) -> Principal:
+    return get_hub(request).staff.resolve(bearer(request))
+
+
+HubDep = Annotated[Hub, Depends(get_hub)]
+StaffDep = Annotated[Principal, Depends(principal)]
+MaybeStaffDep = Annotated[Principal | None, Depends(optional_principal)]

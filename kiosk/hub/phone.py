@@ -1,0 +1,125 @@
+"""The phone status page behind the ticket's QR code: plain HTML that refreshes itself.
+
+No script, no cookie, nothing to install: it works on any phone on the site Wi-Fi. It shows
+the number, the service, the position and the wait, or where to go once called. A wrong
+token gets a bare 404 that says nothing about which tickets exist.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from kiosk.siteconfig import SiteConfig
+from kiosk.store.models import Ticket
+
+REFRESH_S = 15
+
+TEXT = {
+    "fr": {
+        "title": "Votre ticket",
+        "service": "Service",
+        "position": "Votre position",
+        "wait": "Attente estimée",
+        "minutes": "environ {n} min",
+        "soon": "vous êtes le prochain",
+        "called": "C'est à vous ! Rendez-vous au {counter}.",
+        "serving": "Vous êtes reçu(e) au {counter}.",
+        "done": "Merci de votre visite.",
+        "no_show": "Votre numéro a été appelé en votre absence. Adressez-vous à l'accueil.",
+        "cancelled": "Ce ticket a été annulé. Adressez-vous à l'accueil si besoin.",
+        "transferred": "Votre demande a été orientée vers un autre service.",
+        "refresh": "Cette page se met à jour toute seule.",
+        "other": "English",
+        "nth": "{n}e",
+        "first": "1er",
+    },
+    "en": {
+        "title": "Your ticket",
+        "service": "Service",
+        "position": "Your place in line",
+        "wait": "Estimated wait",
+        "minutes": "about {n} min",
+        "soon": "you are next",
+        "called": "It's your turn! Please go to {counter}.",
+        "serving": "You are being seen at {counter}.",
+        "done": "Thank you for your visit.",
+        "no_show": "Your number was called while you were away. Please ask at reception.",
+        "cancelled": "This ticket was cancelled. Please ask at reception if needed.",
+        "transferred": "Your request was passed to another service.",
+        "refresh": "This page updates by itself.",
+        "other": "Français",
+        "nth": "{n}",
+        "first": "1",
+    },
+    "nl": {
+        "title": "Uw ticket",
+        "service": "Dienst",
+        "position": "Uw plaats in de rij",
+        "wait": "Geschatte wachttijd",
+        "minutes": "ongeveer {n} min",
+        "soon": "u bent de volgende",
+        "called": "U bent aan de beurt! Ga naar {counter}.",
+        "serving": "U wordt geholpen bij {counter}.",
+        "done": "Bedankt voor uw bezoek.",
+        "no_show": "Uw nummer werd afgeroepen toen u er niet was. Vraag het aan de balie.",
+        "cancelled": "Dit ticket is geannuleerd. Vraag het zo nodig aan de balie.",
+        "transferred": "Uw vraag is doorgestuurd naar een andere dienst.",
+        "refresh": "Deze pagina wordt vanzelf bijgewerkt.",
+        "other": "Français",
+        "nth": "{n}",
+        "first": "1",
+    },
+}
+
+STYLE = """
+body{font-family:sans-serif;margin:0;padding:1.2em;background:#fff;color:#111;max-width:32em}
+h1{font-size:1.2em;margin:0 0 .5em}.number{font-size:4.5em;font-weight:bold;margin:.1em 0}
+.state{font-size:1.4em;background:#FFF3C4;padding:.6em;border-radius:.3em}
+dl{font-size:1.2em}dt{color:#444}dd{margin:0 0 .6em;font-weight:bold}
+small{color:#444}a{color:#0645AD}
+"""
+
+
+def render(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, language: str) -> str:
+    text = TEXT.get(language, TEXT["fr"])
+    lang = language if language in TEXT else "fr"
+    service = config.services_by_code.get(ticket.service)
+    label = service.labels.get(lang) if service else ticket.service
+    counter = config.counters_by_id.get(ticket.counter or "")
+    counter_name = counter.name if counter else (ticket.counter or "")
+    if ticket.status == "waiting":
+        place = text["first"] if position == 1 else text["nth"].format(n=position)
+        wait = (
+            text["soon"] if position <= 1 else text["minutes"].format(n=max(1, round(wait_s / 60)))
+        )
+        body = (
+            f"<dl><dt>{text['position']}</dt><dd>{escape(place)}</dd>"
+            f"<dt>{text['wait']}</dt><dd>{escape(wait)}</dd></dl>"
+        )
+    else:
+        message = text.get(ticket.status, "").format(counter=escape(counter_name))
+        body = f'<p class="state" role="status">{message}</p>'
+    other = "en" if lang != "en" else "fr"
+    refresh = (
+        ""
+        if ticket.status in ("done", "cancelled")
+        else (f'<meta http-equiv="refresh" content="{REFRESH_S}">')
+    )
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1">{refresh}'
+        f"<title>{escape(ticket.number)} – {escape(text['title'])}</title>"
+        f"<style>{STYLE}</style></head><body>"
+        f"<h1>{escape(config.site.name)}</h1>"
+        f'<div>{text["title"]}</div><div class="number">{escape(ticket.number)}</div>'
+        f"<div>{text['service']} : <b>{escape(label)}</b></div>{body}"
+        f"<p><small>{text['refresh']}</small> "
+        f'<a href="?lang={other}">{text["other"]}</a></p></body></html>'
+    )
+
+
+def not_found() -> str:
+    return (
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>404</title>'
+        "</head><body><p>Ticket introuvable / Ticket not found.</p></body></html>"
+    )

@@ -1,0 +1,164 @@
+"""What the site's LAN may use without signing in: kiosks, the display, phones."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy import select
+
+from kiosk import __version__
+from kiosk.domain.schedule import local_day
+from kiosk.errors import RateLimited
+from kiosk.hub import phone
+from kiosk.hub.context import HubDep, MaybeStaffDep
+from kiosk.hub.schemas import TicketRequest
+from kiosk.store.events import EventKind
+from kiosk.store.models import Event
+
+router = APIRouter()
+RECENT_CALLS = 10
+
+
+@router.get("/api/health")
+def health(hub: HubDep) -> dict:
+    return {
+        "status": "ok",
+        "site": hub.config.site.slug,
+        "epoch": hub.store.epoch,
+        "version": __version__,
+        "time": hub.clock.now().isoformat(),
+    }
+
+
+@router.get("/api/site")
+def site(hub: HubDep) -> dict:
+    """Names and labels the screens need: services, counters, the display's info line."""
+    config = hub.config
+    return {
+        "slug": config.site.slug,
+        "name": config.site.name,
+        "timezone": config.site.timezone,
+        "info": config.site.info.model_dump() if config.site.info else None,
+        "services": [
+            {
+                "code": s.code,
+                "prefix": s.prefix,
+                "labels": s.labels.model_dump(),
+                "colour": s.colour,
+                "icon": s.icon,
+                "priority": s.priority,
+            }
+            for s in config.services
+        ],
+        "counters": [{"id": c.id, "name": c.name, "services": c.services} for c in config.counters],
+        "managers": [{"id": m.id, "name": m.name} for m in config.managers],
+    }
+
+
+@router.get("/api/services")
+def services(hub: HubDep) -> list[dict]:
+    labels = hub.config.services_by_code
+    return [
+        {
+            "code": s.code,
+            "labels": labels[s.code].labels.model_dump(),
+            "open": s.open,
+            "next_opening": s.next_opening.isoformat() if s.next_opening else None,
+            "waiting": s.waiting,
+            "wait_s": s.wait_s,
+        }
+        for s in hub.queue.services_now()
+    ]
+
+
+@router.post("/api/tickets", status_code=201)
+def issue_ticket(
+    body: TicketRequest, request: Request, hub: HubDep, staff: MaybeStaffDep
+) -> JSONResponse:
+    """Issue a ticket. A kiosk is rate-limited; a counter issuing for a visitor is not."""
+    kiosk_id = request.headers.get("x-kiosk-id", "")[:40]
+    if staff is None:
+        client = request.client.host if request.client else "?"
+        wait = hub.limiter.take(f"{client}/{kiosk_id}")
+        if wait:
+            raise RateLimited(wait)
+    issued = hub.queue.issue(
+        body.service,
+        priority=body.priority,
+        language=body.language,
+        origin="reception" if staff is not None else "walk_in",
+        kiosk=kiosk_id or None,
+    )
+    ticket = issued.ticket
+    service = hub.config.service(ticket.service)
+    return JSONResponse(
+        status_code=201,
+        content={
+            "id": ticket.id,
+            "number": ticket.number,
+            "service": ticket.service,
+            "service_label": service.labels.model_dump(),
+            "priority": ticket.priority,
+            "language": ticket.language,
+            "origin": ticket.origin,
+            "status": ticket.status,
+            "issued_at": ticket.issued_at.isoformat(),
+            "position": issued.position,
+            "estimated_wait_s": issued.estimated_wait_s,
+            "status_url": status_url(hub, request, ticket.token),
+        },
+    )
+
+
+def status_url(hub: HubDep, request: Request, token: str) -> str:
+    base = hub.config.site.public_url.rstrip("/") or str(request.base_url).rstrip("/")
+    return f"{base}/t/{token}"
+
+
+@router.get("/api/display")
+def display(hub: HubDep) -> dict:
+    """The waiting room: the last calls of today (newest first) and waiting counts."""
+    now = hub.clock.now()
+    today = local_day(now, hub.config.tz)
+    with hub.store.read() as session:
+        events = session.scalars(
+            select(Event)
+            .where(
+                Event.site == hub.config.site.slug,
+                Event.day == today,
+                Event.kind.in_([EventKind.CALLED, EventKind.RECALLED]),
+            )
+            .order_by(Event.seq.desc())
+            .limit(RECENT_CALLS)
+        ).all()
+    counters = hub.config.counters_by_id
+    return {
+        "site": hub.config.site.name,
+        "time": now.isoformat(),
+        "calls": [
+            {
+                "seq": e.seq,
+                "number": e.data.get("number"),
+                "service": e.service,
+                "counter": e.counter,
+                "counter_name": counters[e.counter].name if e.counter in counters else e.counter,
+                "recall": e.kind == EventKind.RECALLED,
+                "at": e.at.isoformat(),
+            }
+            for e in events
+        ],
+        "waiting": {s.code: s.waiting for s in hub.queue.services_now() if s.open},
+        "fresh_for_s": int(timedelta(seconds=8).total_seconds()),
+    }
+
+
+@router.get("/t/{token}", response_class=HTMLResponse, include_in_schema=False)
+def phone_page(token: str, request: Request, hub: HubDep) -> HTMLResponse:
+    found = hub.queue.by_token(token)
+    if found is None:
+        return HTMLResponse(phone.not_found(), status_code=404)
+    ticket, position, wait_s = found
+    language = request.query_params.get("lang") or ticket.language
+    return HTMLResponse(phone.render(hub.config, ticket, position, wait_s, language))

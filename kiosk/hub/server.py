@@ -1,0 +1,85 @@
+"""Running a hub: as the process's main job (``kiosk serve``) or in a background thread
+beside the screens on a one-PC site. One code path either way."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+from platformdirs import user_data_dir
+
+from kiosk.clock import Clock, SystemClock
+from kiosk.hub.app import create_app
+from kiosk.hub.context import Hub
+from kiosk.siteconfig import SiteConfig, load_site_config
+from kiosk.store.db import Store
+
+SHUTDOWN_GRACE_S = 2
+
+
+def default_db_url(config: SiteConfig) -> str:
+    """SQLite in the user's data folder, one file per site."""
+    folder = Path(user_data_dir("kiosk", appauthor=False))
+    return f"sqlite:///{folder / (config.site.slug + '.db')}"
+
+
+def build_hub(
+    config: SiteConfig | str | Path, db_url: str | None = None, clock: Clock | None = None
+) -> Hub:
+    if not isinstance(config, SiteConfig):
+        config = load_site_config(config)
+    store = Store.open(db_url or default_db_url(config))
+    return Hub(config=config, store=store, clock=clock or SystemClock())
+
+
+def _uvicorn_config(hub: Hub, host: str, port: int, log_level: str) -> uvicorn.Config:
+    return uvicorn.Config(
+        create_app(hub),
+        host=host,
+        port=port,
+        log_level=log_level,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
+        access_log=False,
+        lifespan="on",
+    )
+
+
+def serve(hub: Hub, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
+    try:
+        uvicorn.Server(_uvicorn_config(hub, host, port, log_level)).run()
+    finally:
+        hub.store.close()
+
+
+@dataclass
+class RunningHub:
+    hub: Hub
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        sockets = self.server.servers[0].sockets
+        host, port = sockets[0].getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.hub.store.close()
+
+
+def start_in_thread(
+    hub: Hub, host: str = "127.0.0.1", port: int = 0, log_level: str = "warning"
+) -> RunningHub:
+    """Start the hub on a background thread; returns once it accepts connections."""
+    server = uvicorn.Server(_uvicorn_config(hub, host, port, log_level))
+    thread = threading.Thread(target=server.run, name="kiosk-hub", daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError(f"the hub could not start on {host}:{port}")
+        thread.join(timeout=0.01)
+    return RunningHub(hub, server, thread)
