@@ -61,6 +61,7 @@ class QueueService:
     ):
         self.store, self.config, self.clock, self.on_change = store, config, clock, on_change
         self.site = config.site.slug
+        self.service_times = waits.ServiceTimes(config)
 
     # -- issuing -----------------------------------------------------------------------
 
@@ -512,7 +513,7 @@ class QueueService:
             return 0
         return waits.estimate_s(
             ahead,
-            waits.service_time_s(session, self.config, service, self._day(now)),
+            self.service_times.median_s(session, service, self._day(now)),
             waits.open_counters(session, self.config, service, now),
         )
 

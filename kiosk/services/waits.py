@@ -26,36 +26,51 @@ HISTORY_SAMPLES = 200
 STAFFED_WITHIN = timedelta(hours=4)
 
 
-def service_time_s(session: Session, config: SiteConfig, service: str, today: date) -> float:
-    site = config.site.slug
-    durations = _durations(
-        session.execute(
-            select(Ticket.called_at, Ticket.finished_at).where(
-                Ticket.site == site,
-                Ticket.day == today,
-                Ticket.service == service,
-                Ticket.status == State.DONE,
-            )
-        )
-    )
-    if len(durations) < MIN_SAMPLES:
-        durations += _durations(
+class ServiceTimes:
+    """Median service time per service; the history part is computed once per local day.
+
+    Past days do not change during the day, so their median is cached; today's finished
+    visits are few and indexed, so they are read on every estimate.
+    """
+
+    def __init__(self, config: SiteConfig):
+        self.config = config
+        self._history: dict[tuple[str, date], list[float]] = {}
+
+    def median_s(self, session: Session, service: str, today: date) -> float:
+        site = self.config.site.slug
+        durations = _durations(
             session.execute(
-                select(Ticket.called_at, Ticket.finished_at)
-                .where(
-                    Ticket.site == site,
-                    Ticket.service == service,
+                select(Ticket.called_at, Ticket.finished_at).where(
+                    Ticket.site == site, Ticket.day == today, Ticket.service == service,
                     Ticket.status == State.DONE,
-                    Ticket.day >= today - timedelta(days=HISTORY_DAYS),
-                    Ticket.day < today,
                 )
-                .order_by(Ticket.day.desc())
-                .limit(HISTORY_SAMPLES)
             )
         )
-    if len(durations) < MIN_SAMPLES:
-        return config.queue.default_service_min * 60
-    return statistics.median(durations)
+        if len(durations) < MIN_SAMPLES:
+            durations += self._past(session, service, today)
+        if len(durations) < MIN_SAMPLES:
+            return self.config.queue.default_service_min * 60
+        return statistics.median(durations)
+
+    def _past(self, session: Session, service: str, today: date) -> list[float]:
+        key = (service, today)
+        if key not in self._history:
+            if len(self._history) > 4 * len(self.config.services):
+                self._history.clear()  # yesterday's entries
+            self._history[key] = _durations(
+                session.execute(
+                    select(Ticket.called_at, Ticket.finished_at)
+                    .where(
+                        Ticket.site == self.config.site.slug, Ticket.service == service,
+                        Ticket.status == State.DONE,
+                        Ticket.day >= today - timedelta(days=HISTORY_DAYS), Ticket.day < today,
+                    )
+                    .order_by(Ticket.day.desc())
+                    .limit(HISTORY_SAMPLES)
+                )
+            )
+        return self._history[key]
 
 
 def _durations(rows) -> list[float]:
