@@ -8,14 +8,22 @@ key (``printer.host: ...``) so the loader can turn them into a ``ConfigError`` a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
+
+from platformdirs import user_data_dir
 
 DEFAULT_PROFILE = "TM-T20II"
 DEFAULT_NETWORK_PORT = 9100
 # python-escpos waits 60 s on a dead network printer; a visitor will not.
 DEFAULT_TIMEOUT_S = 3.0
+
+
+def default_preview_folder() -> Path:
+    """Where preview tickets go when the site file names no folder (as the hub's data)."""
+    return Path(user_data_dir("kiosk", appauthor=False)) / "tickets"
 
 
 class PrinterKind(StrEnum):
@@ -44,8 +52,8 @@ class PrinterConfig:
     vendor_id: int = 0
     product_id: int = 0
     device: str = ""  # serial port or device node (/dev/ttyUSB0, /dev/usb/lp0)
-    baudrate: int = 19200
-    folder: Path = field(default_factory=lambda: Path("out/tickets"))
+    baudrate: int = 9600
+    folder: Path = field(default_factory=default_preview_folder)  # "" means the default
 
     def __post_init__(self) -> None:
         try:
@@ -55,10 +63,22 @@ class PrinterConfig:
             raise ValueError(f"printer.kind: {self.kind!r} is not one of {choices}") from None
         # frozen: normalise the loader's plain strings in place, once
         object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "folder", Path(self.folder))
+        folder = Path(self.folder) if str(self.folder or "") else default_preview_folder()
+        object.__setattr__(self, "folder", folder)
         problems = self._problems()
         if problems:
             raise ValueError("; ".join(problems))
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, object]) -> PrinterConfig:
+        """From the ``[printer]`` table as a dict (or a pydantic ``model_dump()``)."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(
+                f"printer.{unknown[0]}: unknown key (known: {', '.join(sorted(known))})"
+            )
+        return cls(**values)  # type: ignore[arg-type]
 
     def _problems(self) -> list[str]:
         problems: list[str] = []

@@ -91,7 +91,9 @@ class TicketLayout:
 
 
 @dataclass(frozen=True)
-class _Words:
+class TicketWords:
+    """The fixed texts of a ticket in one language."""
+
     number_caption: str
     priority: str
     date_format: str
@@ -102,8 +104,8 @@ class _Words:
     footer: str
 
 
-_WORDS: dict[str, _Words] = {
-    "fr": _Words(
+_WORDS: dict[str, TicketWords] = {
+    "fr": TicketWords(
         number_caption="Votre numéro",
         priority="PRIORITAIRE",
         date_format="%d/%m/%Y %H:%M",
@@ -113,7 +115,7 @@ _WORDS: dict[str, _Words] = {
         less_than_a_minute="moins d'une minute",
         footer="Suivez votre tour sur votre téléphone",
     ),
-    "en": _Words(
+    "en": TicketWords(
         number_caption="Your number",
         priority="PRIORITY",
         date_format="%d/%m/%Y %H:%M",
@@ -123,7 +125,7 @@ _WORDS: dict[str, _Words] = {
         less_than_a_minute="under a minute",
         footer="Follow your turn on your phone",
     ),
-    "nl": _Words(
+    "nl": TicketWords(
         number_caption="Uw nummer",
         priority="VOORRANG",
         date_format="%d-%m-%Y %H:%M",
@@ -136,7 +138,7 @@ _WORDS: dict[str, _Words] = {
 }
 
 
-def words_for(language: str) -> _Words:
+def words_for(language: str) -> TicketWords:
     """The texts of ``language``; French, the house language, for anything unknown.
 
     A ticket must print even if a new language reached the hub before the printer.

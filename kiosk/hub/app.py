@@ -18,7 +18,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk import __version__
 from kiosk.errors import KioskError, RateLimited, ServiceClosed
-from kiosk.hub import routes_manager, routes_public, routes_staff, stream
+from kiosk.hub import (
+    routes_appointments,
+    routes_kiosk,
+    routes_manager,
+    routes_public,
+    routes_staff,
+    stream,
+)
 from kiosk.hub.context import Hub
 
 log = logging.getLogger("kiosk.hub")
@@ -39,7 +46,8 @@ def create_app(hub: Hub) -> FastAPI:
         max_body_size=MAX_BODY_BYTES,
     )
     app.state.hub = hub
-    for module in (routes_public, routes_staff, routes_manager, stream):
+    for module in (routes_public, routes_staff, routes_manager, routes_appointments,
+                   routes_kiosk, stream):
         app.include_router(module.router)
     app.add_exception_handler(KioskError, _known_error)
     app.add_exception_handler(RequestValidationError, _bad_input)

@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from kiosk.clock import Clock, SystemClock
 from kiosk.hub.live import LiveFeed
 from kiosk.hub.ratelimit import RateLimiter
+from kiosk.services.appointments import Appointments
 from kiosk.services.queue import QueueService
 from kiosk.services.staff import Principal, StaffAuth
 from kiosk.siteconfig import SiteConfig
@@ -26,6 +27,7 @@ class Hub:
 
     def __post_init__(self) -> None:
         self.queue = QueueService(self.store, self.config, self.clock, self.feed.notify)
+        self.appointments = Appointments(self.store, self.config, self.clock, self.queue)
         self.staff = StaffAuth(self.store, self.config, self.clock)
         self.limiter = RateLimiter(
             self.config.queue.kiosk_tickets_per_minute,

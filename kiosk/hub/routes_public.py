@@ -14,6 +14,7 @@ from kiosk.errors import RateLimited
 from kiosk.hub import phone
 from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
+from kiosk.services.queue import Issued
 from kiosk.store.events import EventKind
 from kiosk.store.models import Event
 
@@ -91,6 +92,11 @@ def issue_ticket(
         origin="reception" if staff is not None else "walk_in",
         kiosk=kiosk_id or None,
     )
+    return ticket_answer(hub, request, issued)
+
+
+def ticket_answer(hub: HubDep, request: Request, issued: Issued) -> JSONResponse:
+    """The 201 answer of a newly issued ticket (``POST /api/tickets``, appointment check-in)."""
     ticket = issued.ticket
     service = hub.config.service(ticket.service)
     return JSONResponse(

@@ -34,6 +34,7 @@ class EventKind(StrEnum):
     APPOINTMENT_BOOKED = "appointment_booked"
     PRINTER_FAULT = "printer_fault"
     PRINTER_OK = "printer_ok"
+    FEEDBACK = "feedback"
 
 
 #: The only keys an event's data may hold, with the type each must have.
@@ -53,6 +54,7 @@ ALLOWED_DATA: dict[str, type | tuple[type, ...]] = {
     "reason": str,
     "fault": str,
     "kiosk": str,
+    "score": int,
 }
 
 

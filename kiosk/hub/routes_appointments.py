@@ -1,0 +1,99 @@
+"""Appointments: counters book and cancel, the kiosk checks a visitor in with their code.
+
+``POST /api/appointments`` (counter), ``GET /api/appointments?day=`` (counter or manager),
+``DELETE /api/appointments/{code}`` (counter), ``POST /api/appointments/{code}/check-in``
+(public, the kiosk: rate-limited like ``POST /api/tickets`` and answered the same way).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import AwareDatetime, Field
+
+from kiosk.domain.schedule import local_day
+from kiosk.errors import RateLimited
+from kiosk.hub.context import HubDep, MaybeStaffDep, StaffDep
+from kiosk.hub.routes_public import ticket_answer
+from kiosk.hub.schemas import Body
+from kiosk.services.appointments import AppointmentLine
+
+router = APIRouter()
+
+
+class AppointmentRequest(Body):
+    service: str = Field(min_length=1, max_length=12)
+    #: ISO 8601 with its offset, e.g. "2026-12-01T10:30:00+01:00" (JSON has no datetime
+    #: type, so this one field is parsed from its string).
+    at: AwareDatetime = Field(strict=False)
+
+
+class CheckInRequest(Body):
+    language: Literal["fr", "en", "nl"] = "fr"
+
+
+@router.post("/api/appointments", status_code=201)
+def book(body: AppointmentRequest, hub: HubDep, staff: StaffDep) -> JSONResponse:
+    counter = staff.require_counter()
+    appointment = hub.appointments.book(body.service, body.at, counter)
+    return JSONResponse(
+        status_code=201,
+        content={
+            "code": appointment.code,
+            "service": appointment.service,
+            "at": appointment.at.astimezone(hub.config.tz).isoformat(),
+        },
+    )
+
+
+@router.get("/api/appointments")
+def list_for_day(hub: HubDep, staff: StaffDep, day: date | None = None) -> dict:
+    """A local day's appointments (today by default), cancelled ones included."""
+    day = day or local_day(hub.clock.now(), hub.config.tz)
+    return {
+        "day": day.isoformat(),
+        "appointments": [_line_json(line, hub) for line in hub.appointments.list_for_day(day)],
+    }
+
+
+@router.delete("/api/appointments/{code}", status_code=204)
+def cancel(code: str, hub: HubDep, staff: StaffDep) -> Response:
+    hub.appointments.cancel(code, staff.require_counter())
+    return Response(status_code=204)
+
+
+@router.post("/api/appointments/{code}/check-in", status_code=201)
+def check_in(
+    code: str, body: CheckInRequest, request: Request, hub: HubDep, staff: MaybeStaffDep
+) -> JSONResponse:
+    """A kiosk checks a visitor in: the ticket, as ``POST /api/tickets`` answers it.
+
+    Every attempt, right or wrong, takes a token of the kiosk's bucket (the one tickets
+    use); wrong codes also count against the kiosk's address, which gets locked out after
+    a few, whatever kiosk id it sends. A signed-in counter is not limited.
+    """
+    kiosk_id = request.headers.get("x-kiosk-id", "")[:40]
+    source = None
+    if staff is None:
+        source = request.client.host if request.client else "?"
+        wait = hub.limiter.take(f"{source}/{kiosk_id}")
+        if wait:
+            raise RateLimited(wait)
+    issued = hub.appointments.check_in(code, body.language, kiosk=kiosk_id or None, source=source)
+    return ticket_answer(hub, request, issued)
+
+
+def _line_json(line: AppointmentLine, hub: HubDep) -> dict:
+    return {
+        "code": line.code,
+        "service": line.service,
+        "at": line.at.astimezone(hub.config.tz).isoformat(),
+        "booked_at": line.created_at.astimezone(hub.config.tz).isoformat(),
+        "state": line.state,
+        "ticket_id": line.ticket_id,
+        "ticket_number": line.ticket_number,
+        "ticket_status": line.ticket_status,
+    }

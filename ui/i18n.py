@@ -1,0 +1,75 @@
+"""The screens' languages, with Qt's own tools: ``.ts`` sources, ``.qm`` built at start-up.
+
+Source strings are English, wrapped in :func:`tr` (lupdate files them under the empty
+context). ``ui/translations/kiosk_{fr,en,nl}.ts`` hold the translations; at start-up the
+``.qm`` files are built with ``lrelease`` into the user's cache folder when missing or
+older than their source, so an installed package needs no build step of its own.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+LANGUAGES = ("fr", "en", "nl")
+NATIVE_NAMES = {"fr": "Français", "en": "English", "nl": "Nederlands"}
+LOCALES = {"fr": "fr_FR", "en": "en_GB", "nl": "nl_BE"}
+SOURCE_DIR = Path(__file__).resolve().parent / "translations"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def lrelease() -> str | None:
+    for candidate in (Path(sys.executable).parent / "pyside6-lrelease",
+                      shutil.which("pyside6-lrelease"), shutil.which("lrelease")):
+        if candidate and Path(candidate).exists():
+            return str(candidate)
+    return None
+
+
+def compiled(language: str) -> Path | None:
+    """The ``.qm`` of ``language``, built from its ``.ts`` if needed; None if impossible."""
+    source = SOURCE_DIR / f"kiosk_{language}.ts"
+    target = Path(user_cache_dir("kiosk", appauthor=False)) / "qm" / f"kiosk_{language}.qm"
+    if not source.exists():
+        return None
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    tool = lrelease()
+    if tool is None:
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([tool, "-silent", str(source), "-qm", str(target)], check=True,
+                   capture_output=True, timeout=60)
+    return target
+
+
+class Translations:
+    """Switches the application's language; Qt then sends LanguageChange to every widget."""
+
+    def __init__(self) -> None:
+        self.language = "fr"
+        self._translator: QTranslator | None = None
+
+    def use(self, language: str) -> None:
+        if language not in LANGUAGES:
+            language = "fr"
+        app = QCoreApplication.instance()
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        path = compiled(language)
+        if path is not None:
+            translator = QTranslator(app)
+            if translator.load(str(path)):
+                app.installTranslator(translator)
+                self._translator = translator
+        self.language = language
+        QLocale.setDefault(QLocale(LOCALES[language]))

@@ -1,0 +1,250 @@
+"""Touch-screen building blocks shared by the screens: tiles, a QR code, a keypad, a banner."""
+
+from __future__ import annotations
+
+import qrcode
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.theme import MIN_TOUCH_PX, text_on
+
+
+class TouchButton(QPushButton):
+    """A large button whose text wraps (a plain QPushButton's text never does), so the
+    same screen fits French, English and Dutch at portrait and landscape sizes."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self._label = QLabel()
+        self._label.setObjectName("buttonText")
+        self._label.setWordWrap(True)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(12, 8, 12, 8)
+        inner.addWidget(self._label)
+        self.setMinimumWidth(MIN_TOUCH_PX)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._label.setText(text)
+        self.setAccessibleName(text.replace("\n", " "))
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def sizeHint(self) -> QSize:
+        hint = self._label.sizeHint()
+        return QSize(hint.width() + 40, max(MIN_TOUCH_PX, hint.height() + 30))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MIN_TOUCH_PX, MIN_TOUCH_PX)
+
+
+def big_button(text: str, *, name: str = "", secondary: bool = False,
+               accessible: str = "") -> TouchButton:
+    button = TouchButton(text)
+    button.setMinimumHeight(MIN_TOUCH_PX)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    if secondary:
+        button.setObjectName("secondary")
+    if name:
+        button.setProperty("testName", name)
+    if accessible:
+        button.setAccessibleName(accessible)
+    return button
+
+
+def label(text: str = "", *, role: str = "", wrap: bool = True,
+          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
+    widget = QLabel(text)
+    if role:
+        widget.setObjectName(role)
+    widget.setWordWrap(wrap)
+    widget.setAlignment(align)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    return widget
+
+
+class ServiceTile(QPushButton):
+    """A service: its label in the visitor's language, who waits and for how long.
+
+    The texts are word-wrapped labels inside the button (a button's own text never wraps),
+    so long French labels fit a narrow portrait screen.
+    """
+
+    def __init__(self, code: str, colour: str):
+        super().__init__()
+        self.code = code
+        self.colour = colour
+        self.setMinimumHeight(MIN_TOUCH_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(14, 10, 14, 10)
+        self.title = label(role="tileTitle")
+        self.detail = label(role="tileDetail")
+        for part in (self.title, self.detail):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            inner.addWidget(part)
+        self.set_state(code, "", open_=True)
+
+    def set_state(self, title: str, detail: str, *, open_: bool) -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleName(f"{title}. {detail}" if detail else title)
+        background = self.colour if open_ else "#5F6670"
+        colour = text_on(background)
+        self.setStyleSheet(
+            f"QPushButton {{ background: {background}; border: 3px solid {background}; }}"
+            "QPushButton:focus { border: 6px solid #E8A317; }"
+            f"QLabel {{ background: transparent; color: {colour}; }}"
+            "QLabel#tileTitle { font-weight: bold; }"
+        )
+        self.setProperty("open", open_)
+
+
+class QrCode(QWidget):
+    """A QR code drawn with Qt from qrcode's module matrix (crisp at any size)."""
+
+    def __init__(self, payload: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._matrix: list[list[bool]] = []
+        self.payload = ""
+        self.set_payload(payload)
+        self.setMinimumSize(220, 220)
+        self.setAccessibleName("QR code")
+
+    def set_payload(self, payload: str) -> None:
+        self.payload = payload
+        if payload:
+            code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+            code.add_data(payload)
+            code.make(fit=True)
+            self._matrix = code.get_matrix()
+        else:
+            self._matrix = []
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 300)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        side = min(self.width(), self.height())
+        painter.fillRect(self.rect(), QColor("white"))
+        if not self._matrix:
+            return
+        cells = len(self._matrix)
+        cell = side / cells
+        x0, y0 = (self.width() - side) / 2, (self.height() - side) / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("black"))
+        for row, line in enumerate(self._matrix):
+            for col, dark in enumerate(line):
+                if dark:
+                    painter.drawRect(QRectF(x0 + col * cell, y0 + row * cell, cell + 0.5,
+                                            cell + 0.5))
+
+
+class Keypad(QWidget):
+    """Digits 0–9, erase and OK, big enough for any finger. Signals: ``submitted(str)``."""
+
+    submitted = Signal(str)
+    changed = Signal(str)
+
+    def __init__(self, max_len: int = 6, secret: bool = False):
+        super().__init__()
+        self.max_len, self.secret = max_len, secret
+        self.value = ""
+        grid = QGridLayout(self)
+        grid.setSpacing(8)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.display = label("", role="title")
+        grid.addWidget(self.display, 0, 0, 1, 3)
+        for index, digit in enumerate("123456789"):
+            grid.addWidget(self._key(digit), 1 + index // 3, index % 3)
+        self.erase = big_button("⌫", secondary=True, accessible="Erase")
+        self.erase.clicked.connect(self._erase)
+        grid.addWidget(self.erase, 4, 0)
+        grid.addWidget(self._key("0"), 4, 1)
+        self.ok = big_button("OK", accessible="OK")
+        self.ok.clicked.connect(lambda: self.submitted.emit(self.value))
+        grid.addWidget(self.ok, 4, 2)
+        self._refresh()
+
+    def _key(self, digit: str) -> QPushButton:
+        button = big_button(digit, secondary=True, accessible=digit)
+        button.clicked.connect(lambda: self.press(digit))
+        return button
+
+    def press(self, digit: str) -> None:
+        if len(self.value) < self.max_len:
+            self.value += digit
+            self._refresh()
+
+    def _erase(self) -> None:
+        self.value = self.value[:-1]
+        self._refresh()
+
+    def clear(self) -> None:
+        self.value = ""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        shown = "•" * len(self.value) if self.secret else self.value
+        self.display.setText(shown or "_" * self.max_len)
+        self.ok.setEnabled(bool(self.value))
+        self.changed.emit(self.value)
+
+
+class Banner(QLabel):
+    """A strip across the screen for kind messages (hub unreachable, printer fault)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("banner")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hide()
+
+    def show_message(self, level: str, text: str) -> None:
+        self.setProperty("level", level)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+
+class LongPressCorner(QWidget):
+    """An invisible corner that staff hold for 3 s to reach the PIN prompt (lock-down)."""
+
+    held = Signal()
+    HOLD_MS = 3000
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.resize(120, 120)
+        self._timer = QTimer(self, singleShot=True, interval=self.HOLD_MS)
+        self._timer.timeout.connect(self.held)
+        self.setAccessibleName("staff corner")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._timer.start()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._timer.stop()
