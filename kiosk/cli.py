@@ -1,8 +1,8 @@
 """The ``kiosk`` command: one entry point for operators and developers.
 
-``kiosk`` alone runs the product on the embedded default (the demo site, SQLite in the
-user's data folder, the preview printer). Errors a person can fix print one line and exit
-non-zero; tracebacks are for bugs only.
+``kiosk`` alone runs the product on the embedded default: ``kiosk demo``, the screens of
+the demo site with an in-process hub (SQLite in the user's data folder, preview printer).
+Errors a person can fix print one line and exit non-zero; tracebacks are for bugs only.
 """
 
 from __future__ import annotations
@@ -87,6 +87,49 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.shots:
+        from ui.demo import take_shots
+
+        for path in take_shots(Path(args.shots)):
+            print(path)
+        return 0
+    from ui.app import has_display
+
+    if not has_display():
+        print("kiosk demo: no screen here (no DISPLAY); try `kiosk demo --shots DIR` "
+              "or `kiosk serve`", file=sys.stderr)
+        return 1
+    from ui.demo import run_demo
+
+    return run_demo(args.db)
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from ui.app import run_kiosk
+
+    return run_kiosk(_config_path(args.config), args.hub, args.db, windowed=args.windowed)
+
+
+def cmd_print_test(args: argparse.Namespace) -> int:
+    from kiosk.siteconfig import load_site_config
+    from printing import PrinterConfig, TicketPrinter
+
+    config = load_site_config(_config_path(args.config))
+    printer = TicketPrinter(PrinterConfig.from_mapping(config.printer.model_dump()))
+    print(f"printer: {printer.config.describe()}")
+    result = printer.print_test(config.site.name)
+    status = result.status
+    print(f"status: online={status.online} paper={status.paper.value}"
+          + (f" ({status.error})" if status.error else ""))
+    if not result.ok:
+        print(f"print-test: FAILED: {result.error}", file=sys.stderr)
+        return 1
+    print(f"print-test: OK, {result.bytes_sent} bytes sent"
+          + (f"; warning: {result.alert}" if result.alert else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -109,6 +152,23 @@ def build_parser() -> argparse.ArgumentParser:
     pin.add_argument("--pin", help="the PIN (asked without echo when absent)")
     pin.set_defaults(func=cmd_hash_pin)
 
+    demo = sub.add_parser("demo", help="the screens on the demo site with an in-process hub")
+    demo.add_argument("--shots", metavar="DIR", help="headless: play a scripted morning and "
+                      "save PNGs of every screen and the preview tickets in DIR")
+    demo.add_argument("--db", help="SQLAlchemy URL (default: SQLite in the user's data folder)")
+    demo.set_defaults(func=cmd_demo)
+
+    kiosk = sub.add_parser("kiosk", help="the visitor kiosk screen (full screen, locked)")
+    kiosk.add_argument("--config", help="site file (default: the demo site)")
+    kiosk.add_argument("--hub", help="URL of the site's hub (default: run one in-process)")
+    kiosk.add_argument("--db", help="store of the in-process hub")
+    kiosk.add_argument("--windowed", action="store_true", help="a window, not locked down")
+    kiosk.set_defaults(func=cmd_kiosk)
+
+    print_test = sub.add_parser("print-test", help="print a sample ticket, report the printer")
+    print_test.add_argument("--config", help="site file (default: the demo site)")
+    print_test.set_defaults(func=cmd_print_test)
+
     bench = sub.add_parser("bench", help="print the benchmark figures as one JSON object")
     bench.add_argument("--quick", action="store_true", help="smaller history, under a minute")
     bench.add_argument("--only", action="append", help="run only this group (repeatable)")
@@ -121,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:  # plain `kiosk`: the product on its embedded default
-        args = parser.parse_args(["serve", *(argv or [])])
+        args = parser.parse_args(["demo", *(argv or [])])
         func = args.func
     try:
         return func(args)

@@ -6,13 +6,23 @@ writes its capabilities cache into a new temporary folder (set
 ``ESCPOS_CAPABILITIES_PICKLE_DIR`` to reuse one).
 """
 
-from printing.config import PrinterConfig, PrinterKind
-from printing.connections import Connection, open_connection
-from printing.layout import TicketLayout, ticket_layout
-from printing.preview import PreviewFiles, render_png, write_preview
-from printing.printer import PrintResult, TicketPrinter
-from printing.render import render_layout, render_ticket
-from printing.status import PaperState, PrinterFault, PrinterStatus
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+# One capabilities cache for every run, not a new temporary folder per import.
+_ESCPOS_CACHE = Path(user_cache_dir("kiosk", appauthor=False)) / "escpos"
+_ESCPOS_CACHE.mkdir(parents=True, exist_ok=True)
+os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(_ESCPOS_CACHE))
+
+from printing.config import PrinterConfig, PrinterKind  # noqa: E402
+from printing.connections import Connection, open_connection  # noqa: E402
+from printing.layout import TicketLayout, ticket_layout  # noqa: E402
+from printing.preview import PreviewFiles, render_png, write_preview  # noqa: E402
+from printing.printer import PrintResult, TicketPrinter  # noqa: E402
+from printing.render import render_layout, render_ticket  # noqa: E402
+from printing.status import PaperState, PrinterFault, PrinterStatus  # noqa: E402
 
 __all__ = [
     "Connection",

@@ -125,7 +125,8 @@ class QrCode(QWidget):
         self._matrix: list[list[bool]] = []
         self.payload = ""
         self.set_payload(payload)
-        self.setMinimumSize(220, 220)
+        self.setMinimumSize(180, 180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("QR code")
 
     def set_payload(self, payload: str) -> None:

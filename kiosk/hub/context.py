@@ -32,7 +32,7 @@ class Hub:
         self.limiter = RateLimiter(
             self.config.queue.kiosk_tickets_per_minute,
             self.config.queue.kiosk_burst,
-            time.monotonic,
+            lambda: self.clock.now().timestamp(),
         )
         self.started = time.monotonic()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QSizePolicy
 
 from ui.theme import MIN_TOUCH_PX
 
@@ -19,6 +19,8 @@ class FaceButton(QPushButton):
         self.score = score
         self.caption = caption
         self.setMinimumSize(MIN_TOUCH_PX * 2, MIN_TOUCH_PX * 2)
+        self.setMaximumHeight(MIN_TOUCH_PX * 4)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(caption)
         self.setStyleSheet("QPushButton { background: white; border: 3px solid #3D4650;"

@@ -6,7 +6,7 @@ show and report taps, so each can be tested and grabbed on its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import tr
@@ -158,7 +158,7 @@ class TicketPage(QWidget):
         qr_pane = QVBoxLayout()
         self.qr = QrCode()
         self.qr_hint = label(role="muted")
-        qr_pane.addWidget(self.qr, stretch=1, alignment=Qt.AlignmentFlag.AlignHCenter)
+        qr_pane.addWidget(self.qr, stretch=1)
         qr_pane.addWidget(self.qr_hint)
         self.panes.addLayout(text_pane, stretch=1)
         self.panes.addLayout(qr_pane, stretch=1)
@@ -167,8 +167,10 @@ class TicketPage(QWidget):
         self.print_status.setProperty("level", "info")
         self.done_button = big_button("", name="done")
         self.done_button.clicked.connect(self.done)
-        outer.addWidget(self.print_status)
-        outer.addWidget(self.done_button)
+        self.bottom = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.bottom.addWidget(self.print_status, stretch=3)
+        self.bottom.addWidget(self.done_button, stretch=1)
+        outer.addLayout(self.bottom)
         self.ticket: dict = {}
         self.retranslate()
 
@@ -187,10 +189,10 @@ class TicketPage(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         landscape = self.width() > self.height()
-        self.panes.setDirection(QBoxLayout.Direction.LeftToRight if landscape
-                                else QBoxLayout.Direction.TopToBottom)
-        side = max(180, min(self.width() // (3 if landscape else 2), self.height() // 3))
-        self.qr.setFixedSize(side, side)
+        direction = (QBoxLayout.Direction.LeftToRight if landscape
+                     else QBoxLayout.Direction.TopToBottom)
+        self.panes.setDirection(direction)
+        self.bottom.setDirection(direction)
 
 
 class ClosedPage(QWidget):

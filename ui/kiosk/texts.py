@@ -17,10 +17,8 @@ def minutes(seconds: int) -> int:
 def wait_text(waiting: int, wait_s: int) -> str:
     if waiting == 0:
         return tr("No wait")
-    if waiting == 1:
-        return tr("1 person waiting · about {minutes} min").format(minutes=minutes(wait_s))
-    return tr("{count} people waiting · about {minutes} min").format(
-        count=waiting, minutes=minutes(wait_s))
+    return tr("{count} waiting · ~{minutes} min").format(count=waiting,
+                                                          minutes=minutes(wait_s))
 
 
 def position_text(position: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -72,6 +72,7 @@ class KioskWindow(QWidget):
         self.may_close = False
         self.printer_fault: str | None = None
         self.setWindowTitle("kiosk")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("kiosk")
         self._build()
         self._idle = QTimer(self, singleShot=True, interval=round(idle_s * 1000))
@@ -89,6 +90,7 @@ class KioskWindow(QWidget):
             self.live.connected.connect(self._on_link)
             self.live.start()
         self.set_language("fr")
+        self.setFocus()
         self.refresh()
 
     # -- building ------------------------------------------------------------------------
@@ -248,7 +250,7 @@ class KioskWindow(QWidget):
             if state["open"]:
                 detail = texts.wait_text(state["waiting"], state["wait_s"])
             else:
-                detail = tr("Closed · next: {when}").format(when=texts.opening_text(
+                detail = tr("Closed · opens {when}").format(when=texts.opening_text(
                     state.get("next_opening"), self.clock(), self._tz(), self.language))
             self.welcome.set_detail(code, spec["labels"][self.language], detail,
                                     state["open"])
@@ -421,6 +423,7 @@ class KioskWindow(QWidget):
     # -- home and idle -----------------------------------------------------------------------
 
     def go_home(self) -> None:
+        """Back to the welcome page, in French, normal contrast, no focus ring showing."""
         self._ticket_timer.stop()
         self.pending_service = None
         self.stack.setCurrentWidget(self.welcome)
@@ -428,6 +431,7 @@ class KioskWindow(QWidget):
             self.set_language("fr")
         if self.high_contrast:
             self.toggle_contrast()
+        self.setFocus()
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -104,12 +104,8 @@
         <translation>No wait</translation>
     </message>
     <message>
-        <source>1 person waiting · about {minutes} min</source>
-        <translation>1 person waiting · about {minutes} min</translation>
-    </message>
-    <message>
-        <source>{count} people waiting · about {minutes} min</source>
-        <translation>{count} people waiting · about {minutes} min</translation>
+        <source>{count} waiting · ~{minutes} min</source>
+        <translation>{count} waiting · ~{minutes} min</translation>
     </message>
     <message>
         <source>You are next</source>
@@ -152,8 +148,8 @@
         <translation>We cannot give tickets at the moment. Reception will help you.</translation>
     </message>
     <message>
-        <source>Closed · next: {when}</source>
-        <translation>Closed · next: {when}</translation>
+        <source>Closed · opens {when}</source>
+        <translation>Closed · opens {when}</translation>
     </message>
     <message>
         <source>One moment…</source>

@@ -104,12 +104,8 @@
         <translation>Pas d'attente</translation>
     </message>
     <message>
-        <source>1 person waiting · about {minutes} min</source>
-        <translation>1 personne en attente · environ {minutes} min</translation>
-    </message>
-    <message>
-        <source>{count} people waiting · about {minutes} min</source>
-        <translation>{count} personnes en attente · environ {minutes} min</translation>
+        <source>{count} waiting · ~{minutes} min</source>
+        <translation>{count} en attente · ~{minutes} min</translation>
     </message>
     <message>
         <source>You are next</source>
@@ -152,8 +148,8 @@
         <translation>Nous ne pouvons pas donner de tickets pour le moment. L'accueil va vous aider.</translation>
     </message>
     <message>
-        <source>Closed · next: {when}</source>
-        <translation>Fermé · prochaine ouverture : {when}</translation>
+        <source>Closed · opens {when}</source>
+        <translation>Fermé · ouvre {when}</translation>
     </message>
     <message>
         <source>One moment…</source>

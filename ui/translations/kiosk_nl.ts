@@ -104,12 +104,8 @@
         <translation>Geen wachttijd</translation>
     </message>
     <message>
-        <source>1 person waiting · about {minutes} min</source>
-        <translation>1 persoon wacht · ongeveer {minutes} min</translation>
-    </message>
-    <message>
-        <source>{count} people waiting · about {minutes} min</source>
-        <translation>{count} personen wachten · ongeveer {minutes} min</translation>
+        <source>{count} waiting · ~{minutes} min</source>
+        <translation>{count} wachtend · ~{minutes} min</translation>
     </message>
     <message>
         <source>You are next</source>
@@ -152,8 +148,8 @@
         <translation>We kunnen op dit moment geen tickets geven. De balie helpt u verder.</translation>
     </message>
     <message>
-        <source>Closed · next: {when}</source>
-        <translation>Gesloten · volgende: {when}</translation>
+        <source>Closed · opens {when}</source>
+        <translation>Gesloten · open {when}</translation>
     </message>
     <message>
         <source>One moment…</source>

@@ -1,0 +1,88 @@
+"""Starting the Qt screens: one application, a hub (in-process or remote), the printer.
+
+On a one-PC site the hub runs in a background thread of this process (one code path with
+a multi-PC site, whose screens point at the hub's URL instead).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.client import HubClient
+from kiosk.hub.server import RunningHub, build_hub, start_in_thread
+from kiosk.siteconfig import SiteConfig, load_site_config
+from ui.i18n import Translations
+from ui.theme import NORMAL, style_sheet
+
+
+def has_display() -> bool:
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    return bool(platform and platform != "xcb") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    app.setStyleSheet(style_sheet(NORMAL))
+    return app
+
+
+def make_printer(config: SiteConfig, folder: Path | None = None):
+    """The kiosk's printer from the site file (a preview folder may be forced)."""
+    from printing import PrinterConfig, TicketPrinter
+
+    values = config.printer.model_dump()
+    if folder is not None:
+        values.update(kind="preview", folder=str(folder))
+    return TicketPrinter(PrinterConfig.from_mapping(values))
+
+
+@dataclass
+class Session:
+    """What the screens share: the site file, the hub (ours or remote), a client for it."""
+
+    config: SiteConfig
+    client: HubClient
+    hub: RunningHub | None = None
+
+    def close(self) -> None:
+        self.client.close()
+        if self.hub is not None:
+            self.hub.stop()
+
+
+def open_session(config_path: Path, hub_url: str | None, db_url: str | None,
+                 clock=None, kiosk_id: str = "kiosk-1") -> Session:
+    config = load_site_config(config_path)
+    running = None
+    if hub_url is None:
+        running = start_in_thread(build_hub(config, db_url, clock))
+        hub_url = running.url
+    return Session(config, HubClient(hub_url, kiosk_id=kiosk_id), running)
+
+
+def run_kiosk(config_path: Path, hub_url: str | None, db_url: str | None,
+              windowed: bool = False) -> int:
+    from ui.kiosk.window import KioskWindow
+
+    app = application()
+    session = open_session(config_path, hub_url, db_url)
+    window = KioskWindow(session.client, make_printer(session.config),
+                         translations=Translations())
+    window.unlocked.connect(window.close)
+    if windowed:
+        window.may_close = True
+        window.resize(1080 * 2 // 3, 1920 * 2 // 3)
+        window.show()
+    else:
+        window.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        session.close()

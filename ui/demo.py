@@ -1,0 +1,145 @@
+"""``kiosk demo``: the site's screens on the demo site, with an in-process hub.
+
+``--shots DIR`` plays a short scripted morning headless (tickets in each language, a
+priority ticket, a closed service tapped, a printer fault, the appointment and feedback
+pages) and saves a PNG of each screen at each supported size, plus the preview tickets.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+from config import site_file
+from kiosk.clock import FixedClock
+from ui.app import application, make_printer, open_session
+from ui.i18n import Translations
+
+SIZES = {"portrait": (1080, 1920), "landscape": (1280, 800)}
+DEMO_MORNING = datetime(2026, 11, 24, 9, 40, tzinfo=ZoneInfo("Europe/Paris"))  # a Tuesday
+
+
+def pump(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the demo screen did not reach the expected state")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+
+
+def run_demo(db_url: str | None = None) -> int:
+    from ui.kiosk.window import KioskWindow
+
+    app = application()
+    session = open_session(site_file("demo"), None, db_url)
+    kiosk = KioskWindow(session.client, make_printer(session.config),
+                        translations=Translations())
+    kiosk.may_close = True
+    kiosk.resize(720, 1280)
+    kiosk.setWindowTitle(f"kiosk — {session.config.site.name}")
+    kiosk.show()
+    print(f"demo hub on {session.client.base_url} (OpenAPI at /docs); "
+          "counter PIN 1234, manager PIN 9999", flush=True)
+    try:
+        return app.exec()
+    finally:
+        session.close()
+
+
+def take_shots(folder: Path) -> list[Path]:
+    from printing import PrinterConfig, TicketPrinter
+    from ui.kiosk.window import KioskWindow
+
+    folder.mkdir(parents=True, exist_ok=True)
+    tickets = folder / "tickets"
+    application()
+    clock = FixedClock(DEMO_MORNING)
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        session = open_session(site_file("demo"), None, f"sqlite:///{scratch}/demo.db", clock)
+        staff = session.client.__class__(session.client.base_url)
+        staff.sign_in(counter="accueil", pin="1234")
+        for code in ("ACC", "ACC", "CPAM", "CAF", "NUM"):  # people already waiting
+            staff.issue_ticket(code)
+        kiosk = KioskWindow(session.client, make_printer(session.config, tickets),
+                            translations=Translations(), live=False, clock=clock.now)
+        kiosk.may_close = True
+        kiosk.show()
+
+        def shot(name: str) -> None:
+            for size_name, size in SIZES.items():
+                kiosk.resize(*size)
+                pump(120)
+                kiosk.resize(*size)
+                pump(120)
+                path = folder / f"kiosk-{name}-{size_name}.png"
+                kiosk.grab().save(str(path))
+                saved.append(path)
+
+        wait_until(lambda: kiosk.hub_ok)
+        shot("welcome-fr")
+        kiosk.set_language("en")
+        shot("welcome-en")
+        kiosk.choose_service("CPAM")
+        shot("priority-en")
+        kiosk.issue("CPAM", True)
+        wait_until(lambda: kiosk.ticket.print_status.text().startswith("Please take"))
+        shot("ticket-en")
+        kiosk.go_home()
+        clock.advance(minutes=4)
+        kiosk.set_language("nl")
+        kiosk.issue("NUM", False)
+        wait_until(lambda: kiosk.ticket.print_status.text().startswith("Neem"))
+        shot("ticket-nl")
+        kiosk.go_home()
+        clock.set(datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris")))  # Wednesday
+        kiosk.refresh()
+        pump(300)
+        kiosk.choose_service("CAF")
+        wait_until(lambda: kiosk.stack.currentWidget() is kiosk.closed)
+        shot("closed-fr")
+        kiosk.printer = TicketPrinter(PrinterConfig.from_mapping(
+            {"kind": "network", "host": "127.0.0.1", "port": _closed_port(), "timeout_s": 0.5}))
+        kiosk.go_home()
+        clock.advance(minutes=4)
+        kiosk.issue("ACC", False)
+        wait_until(lambda: kiosk.printer_fault is not None)
+        shot("printer-fault-fr")
+        kiosk.go_home()
+        kiosk._open_appointment()
+        for digit in "4821":
+            kiosk.appointment.keypad.press(digit)
+        shot("appointment-fr")
+        kiosk.go_home()
+        kiosk._open_feedback()
+        kiosk.feedback.choose("ACC")
+        shot("feedback-fr")
+        kiosk.go_home()
+        kiosk.toggle_contrast()
+        shot("welcome-high-contrast")
+        kiosk.close()
+        staff.close()
+        session.close()
+    saved += sorted(tickets.glob("*.png"))
+    return saved
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
