@@ -111,6 +111,17 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     return run_kiosk(_config_path(args.config), args.hub, args.db, windowed=args.windowed)
 
 
+def cmd_counter(args: argparse.Namespace) -> int:
+    from ui.app import has_display
+
+    if not has_display():
+        print("kiosk counter: no screen here (no DISPLAY)", file=sys.stderr)
+        return 1
+    from ui.counter.app import run_counter
+
+    return run_counter(_config_path(args.config), args.hub, args.db)
+
+
 def cmd_print_test(args: argparse.Namespace) -> int:
     from kiosk.siteconfig import load_site_config
     from printing import PrinterConfig, TicketPrinter
@@ -164,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--db", help="store of the in-process hub")
     kiosk.add_argument("--windowed", action="store_true", help="a window, not locked down")
     kiosk.set_defaults(func=cmd_kiosk)
+
+    counter = sub.add_parser("counter", help="the counter console (receptionists, advisers)")
+    counter.add_argument("--config", help="site file (default: the demo site)")
+    counter.add_argument("--hub", help="URL of the site's hub (default: run one in-process)")
+    counter.add_argument("--db", help="store of the in-process hub")
+    counter.set_defaults(func=cmd_counter)
 
     print_test = sub.add_parser("print-test", help="print a sample ticket, report the printer")
     print_test.add_argument("--config", help="site file (default: the demo site)")

@@ -157,6 +157,23 @@ class HubClient:
             return response.json()
         raise _error_from(response)
 
+    # -- counter desk (appointments, tickets for visitors) ----------------------------
+
+    def book_appointment(self, service: str, at: datetime) -> dict:
+        """Book ``service`` at ``at`` (aware) for a visitor: the answer's ``code`` is theirs."""
+        return self._call("POST", "/api/appointments",
+                          json={"service": service, "at": at.isoformat()})
+
+    def appointments(self, day: str | None = None) -> dict:
+        return self._call("GET", "/api/appointments", params={"day": day} if day else {})
+
+    def issue_for_visitor(self, service: str, *, priority: bool = False,
+                          language: str = "fr") -> dict:
+        """A ticket issued at a counter (origin ``reception``): needs a counter's sign-in."""
+        if not self.token:
+            raise Unauthorized("sign in first to issue a ticket for a visitor")
+        return self.issue_ticket(service, priority=priority, language=language)
+
 
 def _error_from(response: httpx.Response) -> KioskError:
     try:

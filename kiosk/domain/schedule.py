@@ -9,7 +9,7 @@ returned as an aware datetime built with ``zoneinfo``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -75,7 +75,9 @@ class WeeklySchedule:
             day = local.date() + timedelta(days=offset)
             for interval in sorted(self.intervals_on(day)):
                 start = datetime.combine(day, interval.start, tzinfo=tz)
-                if start > local:
+                # Compare instants, not wall clocks: on the day clocks go back, 02:45
+                # exists twice, and the first one may already be past.
+                if start.astimezone(UTC) > moment.astimezone(UTC):
                     return start
         return None
 

@@ -14,6 +14,7 @@ from kiosk.hub.ratelimit import RateLimiter
 from kiosk.services.appointments import Appointments
 from kiosk.services.queue import QueueService
 from kiosk.services.staff import Principal, StaffAuth
+from kiosk.services.stats import Stats
 from kiosk.siteconfig import SiteConfig
 from kiosk.store.db import Store
 
@@ -27,6 +28,8 @@ class Hub:
 
     def __post_init__(self) -> None:
         self.queue = QueueService(self.store, self.config, self.clock, self.feed.notify)
+        self.queue.close_past_days()
+        self.stats = Stats(self.store, self.config.tz, self.clock)
         self.appointments = Appointments(self.store, self.config, self.clock, self.queue)
         self.staff = StaffAuth(self.store, self.config, self.clock)
         self.limiter = RateLimiter(

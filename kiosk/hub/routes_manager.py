@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from kiosk.errors import KioskError
 from kiosk.hub.context import HubDep, StaffDep
-from kiosk.services.footfall import FootfallRow, footfall
+from kiosk.services.footfall import FootfallRow, rows_from
 
 router = APIRouter()
 MAX_RANGE_DAYS = 3 * 366
@@ -26,8 +26,7 @@ def _rows(hub: HubDep, start: date, end: date, site: str | None) -> list[Footfal
         raise KioskError(f"'to' ({end}) is before 'from' ({start})")
     if (end - start).days > MAX_RANGE_DAYS:
         raise KioskError(f"a range of at most {MAX_RANGE_DAYS} days, please")
-    with hub.store.read() as session:
-        return footfall(session, start, end, site)
+    return rows_from(hub.stats.figures(start, end, site))
 
 
 @router.get("/api/footfall")

@@ -16,7 +16,7 @@ from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
 from kiosk.services.queue import Issued
 from kiosk.store.events import EventKind
-from kiosk.store.models import Event
+from kiosk.store.models import Event, Ticket
 
 router = APIRouter()
 RECENT_CALLS = 10
@@ -139,6 +139,10 @@ def display(hub: HubDep) -> dict:
             .order_by(Event.seq.desc())
             .limit(RECENT_CALLS)
         ).all()
+        ids = {e.ticket_id for e in events}
+        languages = dict(
+            session.execute(select(Ticket.id, Ticket.language).where(Ticket.id.in_(ids))).all()
+        )
     counters = hub.config.counters_by_id
     return {
         "site": hub.config.site.name,
@@ -151,6 +155,7 @@ def display(hub: HubDep) -> dict:
                 "counter": e.counter,
                 "counter_name": counters[e.counter].name if e.counter in counters else e.counter,
                 "recall": e.kind == EventKind.RECALLED,
+                "language": languages.get(e.ticket_id, "fr"),
                 "at": e.at.isoformat(),
             }
             for e in events

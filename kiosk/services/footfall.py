@@ -6,21 +6,21 @@ for the other sites:
 - ``served``: entries finished at a counter; ``no_show``; ``cancelled``;
 - ``transferred_in``: entries that arrived here by transfer from another service;
 - waits: from entering this service's queue to the first call, over entries that were called.
-Percentiles use the "inclusive" method of :func:`statistics.quantiles`.
+Percentiles use the "inclusive" method of :func:`statistics.quantiles`. The figures come
+from :mod:`kiosk.services.stats`, which keeps closed days.
 """
 
 from __future__ import annotations
 
-import statistics
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.domain.lifecycle import State
-from kiosk.store.models import Ticket
+from kiosk.services.stats import Figures, compute
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True)
@@ -42,54 +42,21 @@ class FootfallRow:
         return row
 
 
-def footfall(
-    session: Session, start: date, end: date, site: str | None = None
-) -> list[FootfallRow]:
-    """Rows for ``start``..``end`` inclusive, ordered by site, day, service."""
-    where = [Ticket.day >= start, Ticket.day <= end]
-    if site:
-        where.append(Ticket.site == site)
-    keys = (Ticket.site, Ticket.day, Ticket.service)
-    counts = session.execute(
-        select(
-            *keys,
-            func.sum(case((Ticket.parent_id.is_(None), 1), else_=0)),
-            func.sum(case((Ticket.status == State.DONE, 1), else_=0)),
-            func.sum(case((Ticket.status == State.NO_SHOW, 1), else_=0)),
-            func.sum(case((Ticket.status == State.CANCELLED, 1), else_=0)),
-            func.sum(case((Ticket.parent_id.is_not(None), 1), else_=0)),
-        )
-        .where(*where)
-        .group_by(*keys)
-    ).all()
-    waits: dict[tuple, list[float]] = defaultdict(list)
-    for row_site, day, service, issued_at, called_at in session.execute(
-        select(*keys, Ticket.issued_at, Ticket.called_at).where(
-            *where, Ticket.called_at.is_not(None)
-        )
-    ):
-        waits[(row_site, day, service)].append((called_at - issued_at).total_seconds())
-    rows = [
-        FootfallRow(
-            s,
-            d,
-            svc,
-            int(i or 0),
-            int(sv or 0),
-            int(ns or 0),
-            int(c or 0),
-            int(t or 0),
-            *_p50_p90(waits.get((s, d, svc), [])),
-        )
-        for s, d, svc, i, sv, ns, c, t in counts
-    ]
-    return sorted(rows, key=lambda r: (r.site, r.day, r.service))
+def rows_from(figures: dict[tuple[str, date, str], Figures]) -> list[FootfallRow]:
+    """One row per (site, day, service), ordered by site, day, service."""
+    rows = []
+    for (site, day, service), f in sorted(figures.items()):
+        c = f.counts
+        rows.append(FootfallRow(
+            site, day, service, c.get("issued", 0), c.get("served", 0), c.get("no_show", 0),
+            c.get("cancelled", 0), c.get("transferred_in", 0),
+            f.percentile("waits", 0.5), f.percentile("waits", 0.9),
+        ))
+    return rows
 
 
-def _p50_p90(values: list[float]) -> tuple[int | None, int | None]:
-    if not values:
-        return None, None
-    if len(values) == 1:
-        return round(values[0]), round(values[0])
-    deciles = statistics.quantiles(values, n=10, method="inclusive")
-    return round(statistics.median(values)), round(deciles[8])
+def footfall(session: Session, start: date, end: date, site: str | None = None,
+             tz: ZoneInfo = PARIS) -> list[FootfallRow]:
+    """Rows for ``start``..``end`` inclusive, computed straight from the store."""
+    rows = rows_from(compute(session, tz, start, end))
+    return [row for row in rows if site is None or row.site == site]

@@ -62,6 +62,7 @@ class QueueService:
         self.store, self.config, self.clock, self.on_change = store, config, clock, on_change
         self.site = config.site.slug
         self.service_times = waits.ServiceTimes(config)
+        self._closed_through: date | None = None
 
     # -- issuing -----------------------------------------------------------------------
 
@@ -86,6 +87,7 @@ class QueueService:
         if priority and not spec.priority:
             raise KioskError(f"service {service} has no priority queue")
         day = self._day(now)
+        self.close_past_days()
         with self.store.write() as session:
             seq = take_next(session, DayNumber, {"site": self.site, "day": day, "service": service})
             ticket = Ticket(
@@ -144,6 +146,7 @@ class QueueService:
         conditional update (``… WHERE status = 'waiting'``), retried on a lost race.
         """
         services = self._counter_services(counter)
+        self.close_past_days()
         for _ in range(CALL_RETRIES):
             now = self.clock.now()
             with self.store.write() as session:
@@ -180,6 +183,7 @@ class QueueService:
             ).where(
                 Ticket.site == self.site,
                 Ticket.status == State.WAITING,
+                Ticket.day == self._day(now),
                 Ticket.service.in_(services),
             )
         ).all()
@@ -211,7 +215,8 @@ class QueueService:
         claimed = session.execute(
             update(Ticket)
             .where(Ticket.id == ticket_id, Ticket.status == State.WAITING)
-            .values(status=State.CALLED.value, called_at=now, counter=counter)
+            .values(status=State.CALLED.value, counter=counter,
+                    called_at=func.coalesce(Ticket.called_at, now))
             .execution_options(synchronize_session=False)
         ).rowcount
         if claimed != 1:
@@ -300,7 +305,8 @@ class QueueService:
         return ticket
 
     def _do_reactivate(self, session, ticket, counter, now, **_) -> Ticket:
-        ticket.finished_at, ticket.counter, ticket.called_at = None, None, None
+        # called_at keeps the first call: the visitor's wait ended then (figures use it).
+        ticket.finished_at, ticket.counter = None, None
         self._event(session, EventKind.REACTIVATED, ticket, now, counter=counter)
         return ticket
 
@@ -313,6 +319,10 @@ class QueueService:
         if not self.config.schedules[to_service].is_open(now, self.config.tz):
             raise ServiceClosed(to_service, self.next_opening(to_service, now))
         ticket.finished_at = now
+        # The visitor's phone page follows the new entry with the token they hold; the old
+        # entry gets a fresh one first (the token column is unique).
+        held, ticket.token = ticket.token, secrets.token_urlsafe(18)
+        session.flush()
         moved = Ticket(
             id=str(uuid.uuid4()),
             site=self.site,
@@ -328,7 +338,7 @@ class QueueService:
             issued_at=now,
             appointment_at=None,
             parent_id=ticket.id,
-            token=secrets.token_urlsafe(18),
+            token=held,
             recalls=0,
         )
         session.add(moved)
@@ -342,9 +352,41 @@ class QueueService:
             to_ticket=moved.id,
         )
         self._event(session, EventKind.ISSUED, moved, now, counter=counter, **_ticket_facts(moved))
-        # The visitor's phone page follows the new entry with the token they hold.
-        moved.token, ticket.token = ticket.token, moved.token
         return moved
+
+    # -- the end of a day ---------------------------------------------------------------
+
+    def close_past_days(self) -> int:
+        """Close the tickets a past day left open; returns how many.
+
+        Nobody will call yesterday's waiting visitors today (their numbers restart), so
+        each waiting or called ticket of a past day is cancelled and each one still being
+        served is finished without an outcome, with an event saying ``reason="day_end"``.
+        Run at start-up and, lazily, at the first issue or call of each day.
+        """
+        now = self.clock.now()
+        today = self._day(now)
+        if self._closed_through == today:
+            return 0
+        closed = 0
+        with self.store.write() as session:
+            stale = session.scalars(
+                select(Ticket).where(
+                    Ticket.site == self.site, Ticket.day < today,
+                    Ticket.status.in_([State.WAITING, State.CALLED, State.SERVING]),
+                )
+            ).all()
+            for ticket in stale:
+                serving = ticket.status == State.SERVING
+                ticket.status = (State.DONE if serving else State.CANCELLED).value
+                ticket.finished_at = now
+                self._event(session, EventKind.FINISHED if serving else EventKind.CANCELLED,
+                            ticket, now, counter=ticket.counter, reason="day_end")
+                closed += 1
+        self._closed_through = today
+        if closed:
+            self.on_change()
+        return closed
 
     # -- counters -----------------------------------------------------------------------
 
@@ -413,6 +455,7 @@ class QueueService:
             query = select(Ticket).where(
                 Ticket.site == self.site,
                 Ticket.status.in_([State.WAITING, State.CALLED, State.SERVING]),
+                Ticket.day == self._day(self.clock.now()),
             )
             if services is not None:
                 query = query.where(Ticket.service.in_(services))
@@ -455,7 +498,8 @@ class QueueService:
             counts = dict(
                 session.execute(
                     select(Ticket.service, func.count())
-                    .where(Ticket.site == self.site, Ticket.status == State.WAITING)
+                    .where(Ticket.site == self.site, Ticket.status == State.WAITING,
+                           Ticket.day == self._day(now))
                     .group_by(Ticket.service)
                 ).all()
             )
@@ -501,6 +545,7 @@ class QueueService:
             select(func.count()).where(
                 Ticket.site == self.site,
                 Ticket.status == State.WAITING,
+                Ticket.day == ticket.day,
                 Ticket.service == ticket.service,
                 (Ticket.arrived_at < ticket.arrived_at)
                 | ((Ticket.arrived_at == ticket.arrived_at) & (Ticket.seq < ticket.seq)),

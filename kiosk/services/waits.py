@@ -41,7 +41,7 @@ class ServiceTimes:
         site = self.config.site.slug
         durations = _durations(
             session.execute(
-                select(Ticket.called_at, Ticket.finished_at).where(
+                select(Ticket.called_at, Ticket.started_at, Ticket.finished_at).where(
                     Ticket.site == site, Ticket.day == today, Ticket.service == service,
                     Ticket.status == State.DONE,
                 )
@@ -60,7 +60,7 @@ class ServiceTimes:
                 self._history.clear()  # yesterday's entries
             self._history[key] = _durations(
                 session.execute(
-                    select(Ticket.called_at, Ticket.finished_at)
+                    select(Ticket.called_at, Ticket.started_at, Ticket.finished_at)
                     .where(
                         Ticket.site == self.config.site.slug, Ticket.service == service,
                         Ticket.status == State.DONE,
@@ -74,11 +74,13 @@ class ServiceTimes:
 
 
 def _durations(rows) -> list[float]:
-    return [
-        (finished - called).total_seconds()
-        for called, finished in rows
-        if called is not None and finished is not None and finished >= called
-    ]
+    """Call (or start, when recorded) to finish: the time a counter spends per visitor."""
+    durations = []
+    for called, started, finished in rows:
+        begin = started or called
+        if begin is not None and finished is not None and finished >= begin:
+            durations.append((finished - begin).total_seconds())
+    return durations
 
 
 def open_counters(session: Session, config: SiteConfig, service: str, now: datetime) -> int:

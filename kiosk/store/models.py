@@ -179,3 +179,22 @@ class Appointment(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ticket_id: Mapped[str | None] = mapped_column(String(36))
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DayStats(Base):
+    """Figures of one closed day, site and service, computed once and kept.
+
+    Past days hardly change, so the dashboard reads these rows instead of a year of tickets.
+    A change that reaches a past day (sync bringing another site's old events, a ticket
+    finished after midnight) deletes the day's rows in the same transaction
+    (:func:`kiosk.services.stats.invalidate_days`); the next read computes them again.
+    ``waits`` and ``service_times`` keep every value (seconds) so that percentiles over any
+    range are exact, not estimated from buckets.
+    """
+
+    __tablename__ = "day_stats"
+    site: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    service: Mapped[str] = mapped_column(String(12), primary_key=True)
+    figures: Mapped[dict] = mapped_column(JSON)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
