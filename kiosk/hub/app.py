@@ -24,6 +24,7 @@ from kiosk.hub import (
     routes_manager,
     routes_public,
     routes_staff,
+    routes_stats,
     stream,
 )
 from kiosk.hub.context import Hub
@@ -47,7 +48,7 @@ def create_app(hub: Hub) -> FastAPI:
     )
     app.state.hub = hub
     for module in (routes_public, routes_staff, routes_manager, routes_appointments,
-                   routes_kiosk, stream):
+                   routes_kiosk, routes_stats, stream):
         app.include_router(module.router)
     app.add_exception_handler(KioskError, _known_error)
     app.add_exception_handler(RequestValidationError, _bad_input)
