@@ -97,9 +97,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from ui.app import has_display
 
     if not has_display():
-        print("kiosk demo: no screen here (no DISPLAY); try `kiosk demo --shots DIR` "
-              "or `kiosk serve`", file=sys.stderr)
-        return 1
+        print("kiosk demo: no screen here (no DISPLAY), so only the demo site's hub runs; "
+              "`kiosk demo --shots DIR` saves the screens as PNGs instead", file=sys.stderr)
+        args = build_parser().parse_args(["serve", *(["--db", args.db] if args.db else [])])
+        return cmd_serve(args)
     from ui.demo import run_demo
 
     return run_demo(args.db)
