@@ -24,7 +24,12 @@ BATCH = 200
 
 
 def event_json(event: Event) -> dict:
+    """The event as screens see it. Its facts come first so that the event's own fields win:
+    an ``issued`` event's ``seq`` fact (the ticket's number of the day) is sent as
+    ``ticket_seq``, never in place of the event's sequence number."""
+    facts = {("ticket_seq" if key == "seq" else key): value for key, value in event.data.items()}
     return {
+        **facts,
         "seq": event.seq,
         "kind": event.kind,
         "at": event.at.isoformat(),
@@ -32,7 +37,6 @@ def event_json(event: Event) -> dict:
         "service": event.service,
         "ticket_id": event.ticket_id,
         "counter": event.counter,
-        **event.data,
     }
 
 

@@ -2,8 +2,7 @@ from tests.conftest import sign_in
 
 
 def test_issue_call_finish_through_the_hub(api):
-    issued = api.post("/api/tickets", json={"service": "CAF", "priority": False,
-                                             "language": "fr"})
+    issued = api.post("/api/tickets", json={"service": "CAF", "priority": False, "language": "fr"})
     assert issued.status_code == 201, issued.text
     body = issued.json()
     assert body["number"] == "C001" and body["position"] == 1
