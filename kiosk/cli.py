@@ -35,12 +35,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     hub = build_hub(_config_path(args.config), args.db)
     print(
-        f"kiosk hub for {hub.config.site.name} on http://{args.host}:{args.port} "
+        f"kiosk hub for {hub.config.site.name} on "
+        f"{'https' if hub.config.sync.tls_cert else 'http'}://{args.host}:{args.port} "
         f"(store: {hub.store.url.split('@')[-1]})",
         flush=True,
     )
     serve(hub, args.host, args.port, args.log_level)
     return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from kiosk.sync.commands import run
+
+    return run(args, _config_path(args.config))
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
@@ -112,6 +119,32 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     return run_kiosk(_config_path(args.config), args.hub, args.db, windowed=args.windowed)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from ui.dashboard.headless import run_report
+
+    return run_report(_config_path(args.config), args.start, args.end, args.format,
+                      Path(args.out), args.db, args.hub, args.manager, args.site,
+                      args.service, args.language)
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from ui.app import has_display
+
+    if not has_display():
+        print("kiosk dashboard: no screen here (no DISPLAY); `kiosk report` writes the "
+              "figures as CSV or PDF instead", file=sys.stderr)
+        return 1
+    from ui.dashboard.app import run_dashboard
+
+    return run_dashboard(_config_path(args.config), args.hub, args.db)
+
+
+def cmd_display(args: argparse.Namespace) -> int:
+    from ui.display.run import run_display
+
+    return run_display(_config_path(args.config), args.hub, args.db, windowed=args.windowed)
+
+
 def cmd_counter(args: argparse.Namespace) -> int:
     from ui.app import has_display
 
@@ -156,6 +189,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(func=cmd_serve)
 
+    sync = sub.add_parser("sync", help="push this site's events to its peers (docs/sync.md)")
+    sync.add_argument("--config", help="site file (default: the demo site)")
+    sync.add_argument("--db", help="SQLAlchemy URL (default: SQLite in the user's data folder)")
+    sync.add_argument("--once", action="store_true", help="one round, print what moved, exit")
+    sync.set_defaults(func=cmd_sync)
+
+    sync_status = sub.add_parser("sync-status", help="per peer: last success, backlog, error")
+    sync_status.add_argument("--config", help="site file (default: the demo site)")
+    sync_status.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    sync_status.set_defaults(func=cmd_sync)
+
+    restored = sub.add_parser(
+        "sync-restored", help="after restoring a backup (hub stopped): new epoch, rejoin peers"
+    )
+    restored.add_argument("--config", help="site file (default: the demo site)")
+    restored.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    restored.set_defaults(func=cmd_sync)
+
     check = sub.add_parser("check-config", help="validate site files")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.set_defaults(func=cmd_check_config)
@@ -176,6 +227,35 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--db", help="store of the in-process hub")
     kiosk.add_argument("--windowed", action="store_true", help="a window, not locked down")
     kiosk.set_defaults(func=cmd_kiosk)
+
+    report = sub.add_parser("report", help="the dashboard's CSV export or PDF report of a "
+                            "range, without a screen")
+    report.add_argument("--config", help="site file (default: the demo site)")
+    report.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--format", choices=["csv", "pdf"], default="csv")
+    report.add_argument("--out", required=True, help="file to write")
+    report.add_argument("--db", help="store to read (default: the site's, as `kiosk serve`)")
+    report.add_argument("--hub", help="read from this hub instead, as a manager (PIN from "
+                        "KIOSK_MANAGER_PIN or asked)")
+    report.add_argument("--manager", help="manager id (default: the site file's first)")
+    report.add_argument("--site", help="one site's figures only (slug)")
+    report.add_argument("--service", help="one service's figures only (code)")
+    report.add_argument("--language", choices=["fr", "en", "nl"], default="fr")
+    report.set_defaults(func=cmd_report)
+
+    dashboard = sub.add_parser("dashboard", help="the manager's dashboard (desk PC)")
+    dashboard.add_argument("--config", help="site file (default: the demo site)")
+    dashboard.add_argument("--hub", help="URL of the site's hub (default: run one in-process)")
+    dashboard.add_argument("--db", help="store of the in-process hub")
+    dashboard.set_defaults(func=cmd_dashboard)
+
+    display = sub.add_parser("display", help="the waiting-room display (full screen, TV)")
+    display.add_argument("--config", help="site file (default: the demo site)")
+    display.add_argument("--hub", help="URL of the site's hub (default: run one in-process)")
+    display.add_argument("--db", help="store of the in-process hub")
+    display.add_argument("--windowed", action="store_true", help="a window, not full screen")
+    display.set_defaults(func=cmd_display)
 
     counter = sub.add_parser("counter", help="the counter console (receptionists, advisers)")
     counter.add_argument("--config", help="site file (default: the demo site)")

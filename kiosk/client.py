@@ -174,6 +174,33 @@ class HubClient:
             raise Unauthorized("sign in first to issue a ticket for a visitor")
         return self.issue_ticket(service, priority=priority, language=language)
 
+    # -- manager's dashboard -------------------------------------------------------------
+
+    #: A year's figures may be computed for the first time (a few seconds on a big store).
+    FIGURES_TIMEOUT_S = 120.0
+
+    def stats(self, start: str, end: str, site: str | None = None,
+              service: str | None = None) -> dict:
+        """``GET /api/stats``: the dashboard's figures for ``start``..``end`` (inclusive)."""
+        params = {"from": start, "to": end, **({"site": site} if site else {}),
+                  **({"service": service} if service else {})}
+        return self._call("GET", "/api/stats", params=params, timeout=self.FIGURES_TIMEOUT_S)
+
+    def footfall_csv(self, start: str, end: str, site: str | None = None,
+                     service: str | None = None) -> str:
+        """``GET /api/export.csv``: every figure per site × day × service, as CSV text."""
+        params = {"from": start, "to": end, **({"site": site} if site else {}),
+                  **({"service": service} if service else {})}
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            response = self._http.get("/api/export.csv", params=params, headers=headers,
+                                      timeout=self.FIGURES_TIMEOUT_S)
+        except httpx.TransportError as exc:
+            raise HubUnreachable(f"cannot reach the hub at {self.base_url}") from exc
+        if not response.is_success:
+            raise _error_from(response)
+        return response.content.decode("utf-8")
+
 
 def _error_from(response: httpx.Response) -> KioskError:
     try:

@@ -21,7 +21,7 @@ from printing.config import PrinterConfig
 from printing.connections import Connection, open_connection
 from printing.layout import TicketLayout, sample_view, ticket_layout
 from printing.render import columns_for, render_layout
-from printing.status import PrinterFault, PrinterStatus
+from printing.status import PrinterFault, PrinterStatus, fault_kind
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,11 @@ class PrintResult:
     status: PrinterStatus
     error: str | None = None
     bytes_sent: int = 0
+
+    @property
+    def fault_kind(self) -> str | None:
+        """The code the kiosk reports to its hub (never free text), or None when fine."""
+        return fault_kind(self.ok, self.status)
 
     @property
     def alert(self) -> str | None:

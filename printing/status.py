@@ -62,6 +62,24 @@ class PrinterStatus:
         return None
 
 
+def fault_kind(ok: bool, status: PrinterStatus) -> str | None:
+    """The code a kiosk reports to its hub (``kiosk.domain.printer_faults``), or None."""
+    if status.paper is PaperState.OUT:
+        return "paper_out"
+    error = (status.error or "").lower()
+    if "cover open" in error:
+        return "cover_open"
+    if any(word in error for word in ("refused", "reachable", "not found", "timed out")):
+        return "unreachable"
+    if status.online is False:
+        return "offline"
+    if not ok:
+        return "unreachable" if status.online is None else "error"
+    if status.paper is PaperState.NEAR_END:
+        return "paper_near_end"
+    return None
+
+
 class PrinterFault(PrinterError):
     """A ``PrinterError`` that also says what was known of the printer when it failed."""
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.client import HubClient
 from kiosk.hub.server import RunningHub, build_hub, start_in_thread
 from kiosk.siteconfig import SiteConfig, load_site_config
-from ui.i18n import Translations
 from ui.theme import NORMAL, style_sheet
 
 
@@ -73,8 +72,7 @@ def run_kiosk(config_path: Path, hub_url: str | None, db_url: str | None,
 
     app = application()
     session = open_session(config_path, hub_url, db_url)
-    window = KioskWindow(session.client, make_printer(session.config),
-                         translations=Translations())
+    window = KioskWindow(session.client, make_printer(session.config))
     window.unlocked.connect(window.close)
     if windowed:
         window.may_close = True

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from config import site_file
 from kiosk.clock import FixedClock
 from ui.app import application, make_printer, open_session
-from ui.i18n import Translations
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1280, 800)}
 DEMO_MORNING = datetime(2026, 11, 24, 9, 40, tzinfo=ZoneInfo("Europe/Paris"))  # a Tuesday
@@ -45,17 +44,38 @@ def run_demo(db_url: str | None = None) -> int:
 
     app = application()
     session = open_session(site_file("demo"), None, db_url)
-    kiosk = KioskWindow(session.client, make_printer(session.config),
-                        translations=Translations())
+    kiosk = KioskWindow(session.client, make_printer(session.config))
     kiosk.may_close = True
     kiosk.resize(720, 1280)
     kiosk.setWindowTitle(f"kiosk — {session.config.site.name}")
     kiosk.show()
+    from ui.display.window import DisplayWindow
+
+    display = DisplayWindow(session.client)
+    display.resize(1280, 720)
+    display.show()
+    from kiosk.client import HubClient
+    from ui.counter.window import CounterWindow
+
+    counter = CounterWindow(HubClient(session.client.base_url))  # a client of its own
+    counter.setWindowTitle(f"{counter.windowTitle()} — {session.config.site.name}")
+    counter.move(kiosk.x() + kiosk.width() + 20, kiosk.y())
+    counter.show()
+    from ui.dashboard.window import DashboardWindow
+
+    dashboard = DashboardWindow(HubClient(session.client.base_url))  # a client of its own
+    dashboard.setWindowTitle(f"{dashboard.windowTitle()} — {session.config.site.name}")
+    dashboard.show()
     print(f"demo hub on {session.client.base_url} (OpenAPI at /docs); "
           "counter PIN 1234, manager PIN 9999", flush=True)
     try:
         return app.exec()
     finally:
+        counter.live.stop()
+        counter.client.close()
+        if dashboard.live is not None:
+            dashboard.live.stop()
+        dashboard.client.close()
         session.close()
 
 
@@ -75,7 +95,7 @@ def take_shots(folder: Path) -> list[Path]:
         for code in ("ACC", "ACC", "CPAM", "CAF", "NUM"):  # people already waiting
             staff.issue_ticket(code)
         kiosk = KioskWindow(session.client, make_printer(session.config, tickets),
-                            translations=Translations(), live=False, clock=clock.now)
+                            live=False, clock=clock.now)
         kiosk.may_close = True
         kiosk.show()
 
@@ -105,6 +125,9 @@ def take_shots(folder: Path) -> list[Path]:
         wait_until(lambda: kiosk.ticket.print_status.text().startswith("Neem"))
         shot("ticket-nl")
         kiosk.go_home()
+        from ui.counter.shots import counter_shots
+
+        saved += counter_shots(session, folder)
         clock.set(datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris")))  # Wednesday
         kiosk.refresh()
         pump(300)
@@ -130,6 +153,12 @@ def take_shots(folder: Path) -> list[Path]:
         kiosk.go_home()
         kiosk.toggle_contrast()
         shot("welcome-high-contrast")
+        from ui.display.shots import display_shots
+
+        saved += display_shots(session, clock, folder)
+        from ui.dashboard.shots import dashboard_shots
+
+        saved += dashboard_shots(folder)
         kiosk.close()
         staff.close()
         session.close()

@@ -23,7 +23,19 @@ SOURCE_DIR = Path(__file__).resolve().parent / "translations"
 
 
 def tr(text: str) -> str:
+    """Staff screens' language: the translator installed on the application."""
     return QCoreApplication.translate("", text)
+
+
+_visitor: QTranslator | None = None
+_loaded: dict[str, QTranslator] = {}
+
+
+def visitor_tr(text: str) -> str:
+    """The visitor's language at the kiosk, which must not change the staff screens of the
+    same process (``kiosk demo``): its own translator, never installed on the app."""
+    translated = _visitor.translate("", text) if _visitor is not None else ""
+    return translated or text
 
 
 def lrelease() -> str | None:
@@ -51,6 +63,28 @@ def compiled(language: str) -> Path | None:
     return target
 
 
+def _translator(language: str) -> QTranslator | None:
+    if language not in _loaded:
+        path = compiled(language)
+        translator = QTranslator(QCoreApplication.instance())
+        if path is None or not translator.load(str(path)):
+            return None
+        _loaded[language] = translator
+    return _loaded[language]
+
+
+class VisitorTranslations:
+    """The kiosk's language switch: only :func:`visitor_tr` follows it."""
+
+    def __init__(self) -> None:
+        self.language = "fr"
+
+    def use(self, language: str) -> None:
+        global _visitor
+        self.language = language if language in LANGUAGES else "fr"
+        _visitor = _translator(self.language)
+
+
 class Translations:
     """Switches the application's language; Qt then sends LanguageChange to every widget."""
 
@@ -65,11 +99,9 @@ class Translations:
         if self._translator is not None:
             app.removeTranslator(self._translator)
             self._translator = None
-        path = compiled(language)
-        if path is not None:
-            translator = QTranslator(app)
-            if translator.load(str(path)):
-                app.installTranslator(translator)
-                self._translator = translator
+        translator = _translator(language)
+        if translator is not None:
+            app.installTranslator(translator)
+            self._translator = translator
         self.language = language
         QLocale.setDefault(QLocale(LOCALES[language]))

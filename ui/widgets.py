@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import qrcode
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QLabel,
     QPushButton,
@@ -232,7 +233,11 @@ class Banner(QLabel):
 
 
 class LongPressCorner(QWidget):
-    """An invisible corner that staff hold for 3 s to reach the PIN prompt (lock-down)."""
+    """An invisible corner that staff hold for 3 s to reach the PIN prompt (lock-down).
+
+    A short tap is not a staff gesture: it is passed on to whatever lies under the corner
+    (the first button of the top row), so the corner takes nothing away from visitors.
+    """
 
     held = Signal()
     HOLD_MS = 3000
@@ -248,4 +253,23 @@ class LongPressCorner(QWidget):
         self._timer.start()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if not self._timer.isActive():
+            return  # held long enough: the PIN page has opened
         self._timer.stop()
+        self._pass_on(event)
+
+    def _pass_on(self, event: QMouseEvent) -> None:
+        parent = self.parentWidget()
+        point = self.mapTo(parent, event.position().toPoint())
+        self.hide()  # childAt must see what lies beneath
+        target = parent.childAt(point)
+        self.show()
+        self.raise_()
+        if target is None:
+            return
+        local = QPointF(target.mapFrom(parent, point))
+        for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+            QApplication.sendEvent(target, QMouseEvent(
+                kind, local, event.globalPosition(), Qt.MouseButton.LeftButton, buttons,
+                Qt.KeyboardModifier.NoModifier))

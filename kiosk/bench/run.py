@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from config import site_file
-from kiosk.bench import hub_figures
+from kiosk.bench import dashboard_figures, hub_figures
 from kiosk.bench.history import history_db
 from kiosk.siteconfig import load_site_config
 
@@ -63,6 +63,10 @@ def hub_group(quick: bool) -> dict[str, float]:
 
 
 GROUPS: dict[str, Callable[[bool], dict[str, float]]] = {"hub": hub_group}
+GROUPS["dashboard"] = dashboard_figures.dashboard_group
+GROUPS["kiosk"] = __import__("kiosk.bench.kiosk_figures", fromlist=["_"]).kiosk_group
+GROUPS["sync"] = __import__("kiosk.bench.sync_figures", fromlist=["_"]).sync_group
+GROUPS["display"] = __import__("kiosk.bench.display_figures", fromlist=["_"]).display_group
 
 
 def run_bench(quick: bool = False, only: list[str] | None = None) -> dict:

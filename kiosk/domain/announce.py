@@ -17,9 +17,11 @@ _TEMPLATES = {
     "en": "Ticket {ticket}, please go to {counter}",
     "nl": "Ticket {ticket}, ga naar {counter}",
 }
-_RECALL = {"fr": "Rappel : ticket {ticket}, {counter}",
-           "en": "Reminder: ticket {ticket}, please go to {counter}",
-           "nl": "Herinnering: ticket {ticket}, ga naar {counter}"}
+_RECALL = {
+    "fr": "Rappel : ticket {ticket}, {counter}",
+    "en": "Reminder: ticket {ticket}, please go to {counter}",
+    "nl": "Herinnering: ticket {ticket}, ga naar {counter}",
+}
 
 _NUMBER = re.compile(r"^\s*([A-Za-z]*)\s*0*(\d+)\s*$")
 

@@ -28,6 +28,8 @@ from kiosk.hub import (
     stream,
 )
 from kiosk.hub.context import Hub
+from kiosk.hub.limits import BodyLimit
+from kiosk.sync import receiver as sync_receiver
 
 log = logging.getLogger("kiosk.hub")
 MAX_BODY_BYTES = 64 * 1024
@@ -37,19 +39,22 @@ def create_app(hub: Hub) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         hub.feed.attach(asyncio.get_running_loop())
+        hub.sync.start()
         yield
+        hub.sync.stop()
         hub.feed.close()
 
     app = FastAPI(
         title=f"kiosk hub — {hub.config.site.name}",
         version=__version__,
         lifespan=lifespan,
-        max_body_size=MAX_BODY_BYTES,
     )
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.state.hub = hub
     for module in (routes_public, routes_staff, routes_manager, routes_appointments,
                    routes_kiosk, routes_stats, stream):
         app.include_router(module.router)
+    app.include_router(sync_receiver.router)
     app.add_exception_handler(KioskError, _known_error)
     app.add_exception_handler(RequestValidationError, _bad_input)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -17,6 +17,7 @@ from kiosk.services.staff import Principal, StaffAuth
 from kiosk.services.stats import Stats
 from kiosk.siteconfig import SiteConfig
 from kiosk.store.db import Store
+from kiosk.sync.agent import SyncAgent
 
 
 @dataclass
@@ -27,7 +28,8 @@ class Hub:
     feed: LiveFeed = field(default_factory=LiveFeed)
 
     def __post_init__(self) -> None:
-        self.queue = QueueService(self.store, self.config, self.clock, self.feed.notify)
+        self.sync = SyncAgent(self.store, self.config, self.clock, self.feed.notify)
+        self.queue = QueueService(self.store, self.config, self.clock, self._changed)
         self.queue.close_past_days()
         self.stats = Stats(self.store, self.config.tz, self.clock)
         self.appointments = Appointments(self.store, self.config, self.clock, self.queue)
@@ -38,6 +40,11 @@ class Hub:
             lambda: self.clock.now().timestamp(),
         )
         self.started = time.monotonic()
+
+    def _changed(self) -> None:
+        """After each commit of the queue: wake the live streams and the sync worker."""
+        self.feed.notify()
+        self.sync.wake()
 
 
 def get_hub(request: Request) -> Hub:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import Field
 from sqlalchemy import select
 
+from kiosk.domain.printer_faults import WARNINGS, PrinterFault
 from kiosk.domain.schedule import local_day
 from kiosk.errors import RateLimited, Unauthorized
 from kiosk.hub.context import HubDep, StaffDep
@@ -28,8 +29,8 @@ class FeedbackRequest(Body):
 
 
 class PrinterStatusRequest(Body):
-    #: None when the printer works again; else a short description of the fault.
-    fault: str | None = Field(None, max_length=200)
+    #: None when the printer works again; else one code of the fixed list (no free text).
+    fault: PrinterFault | None = None
 
 
 class UnlockRequest(Body):
@@ -61,7 +62,7 @@ def feedback(body: FeedbackRequest, request: Request, hub: HubDep) -> Response:
 def printer_status(body: PrinterStatusRequest, request: Request, hub: HubDep) -> Response:
     kiosk, _ = _kiosk_key(request)
     now = hub.clock.now()
-    fault = " ".join((body.fault or "").split())[:64] or None
+    fault = body.fault
     with hub.store.write() as session:
         append_event(session, site=hub.config.site.slug, epoch=hub.store.epoch,
                      kind=EventKind.PRINTER_FAULT if fault else EventKind.PRINTER_OK,
@@ -86,8 +87,8 @@ def alerts(hub: HubDep, staff: StaffDep) -> list[dict]:
         latest.setdefault(event.data.get("kiosk", "?"), event)
     return [
         {"kind": "printer", "kiosk": kiosk, "fault": event.data.get("fault"),
-         "since": event.at.isoformat(), "level": "warning" if "near" in
-         (event.data.get("fault") or "") else "error"}
+         "since": event.at.isoformat(),
+         "level": "warning" if event.data.get("fault") in WARNINGS else "error"}
         for kiosk, event in latest.items() if event.kind == EventKind.PRINTER_FAULT
     ]
 

@@ -1,24 +1,39 @@
-"""Managers: footfall figures as JSON and as CSV for the observatory."""
+"""Managers: footfall figures as JSON and as CSV for the observatory, and the full export.
+
+``GET /api/footfall`` and ``/api/footfall.csv`` keep their first, short shape.
+``GET /api/export.csv`` is the dashboard's export: one row per site × day × service with
+the France Services operator and theme and every headline figure (feedback counts too).
+It is written month by month (:func:`export_lines`), so a year's export never holds a
+year of waiting times in memory; ``kiosk report`` writes the same lines without a hub.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from kiosk.errors import KioskError
 from kiosk.hub.context import HubDep, StaffDep
+from kiosk.hub.routes_stats import check_range
 from kiosk.services.footfall import FootfallRow, rows_from
+from kiosk.services.stats import Stats
+from kiosk.siteconfig import SiteConfig
 
 router = APIRouter()
 MAX_RANGE_DAYS = 3 * 366
 FromDay = Annotated[date, Query(alias="from", description="first day, YYYY-MM-DD")]
 ToDay = Annotated[date, Query(alias="to", description="last day (inclusive), YYYY-MM-DD")]
 SiteFilter = Annotated[str | None, Query(max_length=40, description="one site's slug")]
+#: Any well-formed code: another site's rows may hold services this site's file does not.
+ServiceFilter = Annotated[
+    str | None, Query(pattern=r"^[A-Z][A-Z0-9_]{1,11}$", description="one service's code")
+]
 
 
 def _rows(hub: HubDep, start: date, end: date, site: str | None) -> list[FootfallRow]:
@@ -91,6 +106,119 @@ def footfall_csv(
     name = f"footfall-{start}-{end}.csv"
     return Response(
         out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+EXPORT_COLUMNS = (
+    "site",
+    "day",
+    "service",
+    "operator",
+    "theme",
+    "issued",
+    "served",
+    "solved",
+    "no_show",
+    "cancelled",
+    "transferred_in",
+    "transferred_out",
+    "priority",
+    "reception",
+    "appointment",
+    "unmet",
+    "wait_p50_s",
+    "wait_p90_s",
+    "service_p50_s",
+    "solved_share",
+    "priority_share",
+    "feedback_answers",
+    "feedback_happy",
+    "feedback_neutral",
+    "feedback_unhappy",
+)
+CHUNK_DAYS = 31
+
+
+def export_lines(
+    config: SiteConfig,
+    stats: Stats,
+    start: date,
+    end: date,
+    site: str | None = None,
+    service: str | None = None,
+    progress: Callable[[date], None] | None = None,
+) -> Iterator[str]:
+    """The export's CSV text, header first, then a chunk of days at a time, rows ordered by
+    day, site and service (UTF-8 once encoded).
+
+    ``progress`` hears the last day of each chunk once its lines are out.
+    """
+    yield _csv_line(EXPORT_COLUMNS)
+    chunk_start = start
+    while chunk_start <= end:
+        chunk_end = min(end, chunk_start + timedelta(days=CHUNK_DAYS - 1))
+        figures = stats.figures(chunk_start, chunk_end, site)
+        lines = []
+        for (row_site, day, code), f in sorted(figures.items(), key=_by_day):
+            if service is not None and code != service:
+                continue
+            spec = config.services_by_code.get(code)
+            head = f.headline()
+            lines.append(
+                _csv_line(
+                    [
+                        row_site,
+                        day.isoformat(),
+                        code,
+                        spec.operator if spec else "",
+                        spec.theme if spec else "",
+                        *(head[name] for name in EXPORT_COLUMNS[5:16]),
+                        *(_blank(head[name]) for name in EXPORT_COLUMNS[16:21]),
+                        head["feedback_answers"],
+                        *(f.feedback.get(score, 0) for score in (3, 2, 1)),
+                    ]
+                )
+            )
+        del figures
+        yield "".join(lines)
+        if progress is not None:
+            progress(chunk_end)
+        chunk_start = chunk_end + timedelta(days=1)
+
+
+def _by_day(item) -> tuple:
+    (site, day, code), _ = item
+    return day, site, code
+
+
+def _blank(value) -> object:
+    return "" if value is None else value
+
+
+def _csv_line(values) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(values)
+    return out.getvalue()
+
+
+@router.get("/api/export.csv")
+def export_csv(
+    hub: HubDep,
+    staff: StaffDep,
+    start: FromDay,
+    end: ToDay,
+    site: SiteFilter = None,
+    service: ServiceFilter = None,
+) -> StreamingResponse:
+    """Every headline figure per site × day × service, operator and theme included."""
+    staff.require_manager()
+    check_range(start, end)
+    lines = export_lines(hub.config, hub.stats, start, end, site, service)
+    name = f"export-{site or 'all-sites'}-{start}-{end}.csv"
+    return StreamingResponse(
+        (chunk.encode("utf-8") for chunk in lines if chunk),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

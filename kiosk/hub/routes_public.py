@@ -30,6 +30,7 @@ def health(hub: HubDep) -> dict:
         "epoch": hub.store.epoch,
         "version": __version__,
         "time": hub.clock.now().isoformat(),
+        "peers": [peer.as_health() for peer in hub.sync.status()],
     }
 
 

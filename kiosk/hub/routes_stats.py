@@ -1,23 +1,30 @@
 """``GET /api/stats``: everything the manager's dashboard shows for a range, in one answer.
 
-Headline figures, visitors per hour, per service, per counter, per site and per day (with
-the mean of the same weekday over the four weeks before, for comparison) and the waiting
-time distribution. Every figure carries its site, so the other site's rows appear as soon
-as sync brings them.
+Headline figures, visitors per hour, per service, per site, per site and service, per
+counter and per day (with the mean of the same weekday over the four weeks before, for
+comparison) and the waiting time distribution. Every figure carries its site, so the other
+site's rows appear as soon as sync brings them.
+
+:func:`stats_answer` builds the answer from a :class:`~kiosk.services.stats.Stats` and the
+site file alone, so ``kiosk report`` and the benchmarks get the very same figures without
+an HTTP server.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from kiosk.errors import KioskError
+from kiosk.domain.schedule import local_day
+from kiosk.errors import KioskError, NotFound
 from kiosk.hub.context import HubDep, StaffDep
-from kiosk.services.stats import Figures, total
+from kiosk.services.stats import Figures, Key, Stats, headline_of, merged, parts_percentile
+from kiosk.siteconfig import SiteConfig
 
 router = APIRouter()
 MAX_RANGE_DAYS = 3 * 366
@@ -30,89 +37,183 @@ Filter = Annotated[str | None, Query(max_length=40)]
 
 
 @router.get("/api/stats")
-def stats(hub: HubDep, staff: StaffDep, start: FromDay, end: ToDay, site: Filter = None,
-          service: Filter = None) -> dict:
+def stats(
+    hub: HubDep,
+    staff: StaffDep,
+    start: FromDay,
+    end: ToDay,
+    site: Filter = None,
+    service: Filter = None,
+) -> dict:
     staff.require_manager()
+    return stats_answer(hub.config, hub.stats, start, end, site, service)
+
+
+def check_range(start: date, end: date) -> None:
+    """The range rules shared by every figure route (400 with a message)."""
     if end < start:
         raise KioskError(f"'to' ({end}) is before 'from' ({start})")
     if (end - start).days > MAX_RANGE_DAYS:
         raise KioskError(f"a range of at most {MAX_RANGE_DAYS} days, please")
-    if service is not None:
-        hub.config.service(service)
+
+
+def check_service(config: SiteConfig, service: str | None, figures: dict[Key, Figures]) -> None:
+    """A service of this site's file, or one the figures hold (another site may offer
+    services this one does not); else 404."""
+    if (
+        service is not None
+        and service not in config.services_by_code
+        and not any(k[2] == service for k in figures)
+    ):
+        raise NotFound(f'unknown service "{service}"')
+
+
+def stats_answer(
+    config: SiteConfig,
+    stats: Stats,
+    start: date,
+    end: date,
+    site: str | None = None,
+    service: str | None = None,
+) -> dict:
+    check_range(start, end)
     compare_start = start - timedelta(weeks=COMPARE_WEEKS)
-    every = hub.stats.figures(compare_start, end, site)
+    every = stats.figures(compare_start, end, site)
+    check_service(config, service, every)
     if service is not None:
         every = {k: v for k, v in every.items() if k[2] == service}
     chosen = {k: v for k, v in every.items() if k[1] >= start}
-    everything = total(chosen.values())
+    # Summed once per (site, service) and sorted; every other grouping reads those few
+    # sorted parts without merging their values (kiosk.services.stats.headline_of).
+    pairs = {key: merged(parts) for key, parts in _parts(chosen, lambda k: (k[0], k[2])).items()}
+    now = stats.clock.now()
     return {
-        "from": start.isoformat(), "to": end.isoformat(), "site": site, "service": service,
-        "sites": sorted({k[0] for k in chosen} | {hub.config.site.slug}),
-        "headline": everything.headline(),
-        "by_hour": {str(h): everything.hours.get(h, 0) for h in range(24)},
-        "by_service": _grouped(chosen, lambda k: k[2], hub),
-        "by_site": _grouped(chosen, lambda k: k[0], hub),
-        "by_counter": _counters(everything, hub),
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "site": site,
+        "service": service,
+        "own_site": config.site.slug,
+        # Sites with figures in the range or the four weeks before it.
+        "sites": sorted({k[0] for k in every} | {config.site.slug}),
+        "today": local_day(now, config.tz).isoformat(),
+        "generated_at": now.isoformat(),
+        "headline": _headline(list(pairs.values())),
+        "by_hour": _hours(pairs.values()),
+        "by_service": _rows(_parts(pairs, lambda k: k[1]), config),
+        "by_site": [
+            {"key": name, **_headline(parts)}
+            for name, parts in sorted(_parts(pairs, lambda k: k[0]).items())
+        ],
+        "by_site_service": _rows({k: [f] for k, f in pairs.items()}, config),
+        "by_counter": _counters(_parts(pairs, lambda k: k[0]), config),
         "by_day": _days(every, start, end),
-        "wait_histogram": _histogram(everything.waits),
+        "wait_histogram": _histogram([f.waits for f in pairs.values()]),
     }
 
 
-def _grouped(figures: dict, key, hub: HubDep) -> list[dict]:
-    groups: dict[str, Figures] = defaultdict(Figures)
+def _headline(parts: list[Figures]) -> dict:
+    feedback = {str(s): sum(f.feedback.get(s, 0) for f in parts) for s in (3, 2, 1)}
+    return {**headline_of(parts), "feedback_counts": feedback}
+
+
+def _parts(figures: dict, key: Callable) -> dict[object, list[Figures]]:
+    groups: dict = defaultdict(list)
     for k, f in figures.items():
-        groups[key(k)].add(f)
+        groups[key(k)].append(f)
+    return groups
+
+
+def _hours(parts) -> dict[str, int]:
+    hours = [0] * 24
+    for f in parts:
+        for hour, n in f.hours.items():
+            hours[hour] += n
+    return {str(h): n for h, n in enumerate(hours)}
+
+
+def service_facts(config: SiteConfig, code: str) -> dict:
+    """Labels, France Services operator and theme of a service (None when unknown here:
+    another site may hold services this one does not)."""
+    spec = config.services_by_code.get(code)
+    return {
+        "labels": spec.labels.model_dump() if spec else None,
+        "operator": spec.operator if spec else None,
+        "theme": spec.theme if spec else None,
+    }
+
+
+def _rows(groups: dict, config: SiteConfig) -> list[dict]:
+    """Rows per service (key: code) or per site and service (key: (site, code))."""
     rows = []
-    for name, f in sorted(groups.items()):
-        spec = hub.config.services_by_code.get(name)
-        rows.append({
-            "key": name,
-            "labels": spec.labels.model_dump() if spec else None,
-            "operator": spec.operator if spec else None,
-            "theme": spec.theme if spec else None,
-            **f.headline(),
-        })
+    for name, parts in sorted(groups.items()):
+        site, code = name if isinstance(name, tuple) else (None, name)
+        rows.append(
+            {
+                **({"site": site} if site else {}),
+                "key": code,
+                **service_facts(config, code),
+                **_headline(parts),
+            }
+        )
     return rows
 
 
-def _counters(figures: Figures, hub: HubDep) -> list[dict]:
-    from kiosk.services.stats import percentile
+def _counters(per_site: dict[str, list[Figures]], config: SiteConfig) -> list[dict]:
+    own = config.site.slug
+    names = {c.id: c.name for c in config.counters}
+    rows = []
+    for site, parts in sorted(per_site.items()):
+        for counter in sorted({c for f in parts for c in f.counters}):
+            mine = [f.counters[counter] for f in parts if counter in f.counters]
+            rows.append(
+                {
+                    "site": site,
+                    "counter": counter,
+                    "name": names.get(counter, counter) if site == own else counter,
+                    "served": sum(m["served"] for m in mine),
+                    "service_p50_s": parts_percentile([m["service_times"] for m in mine], 0.5),
+                }
+            )
+    return rows
 
-    names = {c.id: c.name for c in hub.config.counters}
-    return [
-        {"counter": counter, "name": names.get(counter, counter), "served": f["served"],
-         "service_p50_s": percentile(f["service_times"], 0.5)}
-        for counter, f in sorted(figures.counters.items())
-    ]
 
-
-def _days(figures: dict, start: date, end: date) -> list[dict]:
-    per_day: dict[date, Figures] = defaultdict(Figures)
+def _days(figures: dict[Key, Figures], start: date, end: date) -> list[dict]:
+    issued: dict[date, int] = defaultdict(int)
+    served: dict[date, int] = defaultdict(int)
+    unmet: dict[date, int] = defaultdict(int)
+    waits: dict[date, list[list[int]]] = defaultdict(list)
     for (_, day, _), f in figures.items():
-        per_day[day].add(f)
+        issued[day] += f.counts.get("issued", 0)
+        if day >= start:
+            served[day] += f.counts.get("served", 0)
+            unmet[day] += f.counts.get("unmet", 0)
+            waits[day].append(f.waits)
     rows = []
     for offset in range((end - start).days + 1):
         day = start + timedelta(days=offset)
-        f = per_day.get(day, Figures())
-        before = [per_day[day - timedelta(weeks=w)].counts.get("issued", 0)
-                  if day - timedelta(weeks=w) in per_day else 0
-                  for w in range(1, COMPARE_WEEKS + 1)]
-        rows.append({
-            "day": day.isoformat(),
-            "issued": f.counts.get("issued", 0),
-            "served": f.counts.get("served", 0),
-            "unmet": f.counts.get("unmet", 0),
-            "wait_p50_s": f.percentile("waits", 0.5),
-            "same_weekday_mean": round(sum(before) / COMPARE_WEEKS, 1),
-        })
+        before = [issued.get(day - timedelta(weeks=w), 0) for w in range(1, COMPARE_WEEKS + 1)]
+        rows.append(
+            {
+                "day": day.isoformat(),
+                "issued": issued.get(day, 0),
+                "served": served.get(day, 0),
+                "unmet": unmet.get(day, 0),
+                "wait_p50_s": parts_percentile(waits.get(day, []), 0.5),
+                "same_weekday_mean": round(sum(before) / COMPARE_WEEKS, 2),
+            }
+        )
     return rows
 
 
-def _histogram(waits: list[int]) -> list[dict]:
-    edges_s = [minutes * 60 for minutes in WAIT_BUCKETS_MIN]
-    counts = [0] * len(edges_s)
-    for wait in waits:
-        counts[bisect_right(edges_s, wait) - 1] += 1
+def _histogram(parts: list[list[int]]) -> list[dict]:
+    """Visits per waiting time band, from sorted lists of waits (seconds)."""
+    edges = [sum(bisect_left(p, minutes * 60) for p in parts) for minutes in WAIT_BUCKETS_MIN]
+    counts = [
+        high - low
+        for low, high in zip(edges, [*edges[1:], sum(len(p) for p in parts)], strict=True)
+    ]
     highs = [*WAIT_BUCKETS_MIN[1:], None]
-    return [{"from_min": low, "to_min": high, "count": count}
-            for low, high, count in zip(WAIT_BUCKETS_MIN, highs, counts, strict=True)]
+    return [
+        {"from_min": low, "to_min": high, "count": count}
+        for low, high, count in zip(WAIT_BUCKETS_MIN, highs, counts, strict=True)
+    ]

@@ -43,7 +43,20 @@ def _uvicorn_config(hub: Hub, host: str, port: int, log_level: str) -> uvicorn.C
         timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
         access_log=False,
         lifespan="on",
+        **_tls(hub.config),
     )
+
+
+def _tls(config: SiteConfig) -> dict:
+    """HTTPS when the site file names a certificate and key (``[sync] tls_cert/tls_key``)."""
+    if not config.sync.tls_cert:
+        return {}
+    from kiosk.sync.keys import resolve
+
+    return {
+        "ssl_certfile": str(resolve(config, config.sync.tls_cert)),
+        "ssl_keyfile": str(resolve(config, config.sync.tls_key)),
+    }
 
 
 def serve(hub: Hub, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
@@ -63,7 +76,8 @@ class RunningHub:
     def url(self) -> str:
         sockets = self.server.servers[0].sockets
         host, port = sockets[0].getsockname()[:2]
-        return f"http://{host}:{port}"
+        scheme = "https" if self.hub.config.sync.tls_cert else "http"
+        return f"{scheme}://{host}:{port}"
 
     def stop(self) -> None:
         self.server.should_exit = True

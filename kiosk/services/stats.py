@@ -18,14 +18,17 @@ the start, when recorded) to the finish. ``hours`` counts issued visits per loca
 
 from __future__ import annotations
 
-import statistics
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+import threading
+import uuid
+from bisect import bisect_right
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from itertools import chain, repeat
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import String, cast, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
@@ -35,8 +38,21 @@ from kiosk.store.events import EventKind
 from kiosk.store.models import DayStats, Event, Ticket
 
 ALL = "*"
-COUNTS = ("issued", "served", "solved", "no_show", "cancelled", "transferred_in",
-          "transferred_out", "priority", "reception", "appointment", "unmet")
+#: Below this many values, percentiles of several sorted lists sort their concatenation.
+MERGE_BELOW = 4096
+COUNTS = (
+    "issued",
+    "served",
+    "solved",
+    "no_show",
+    "cancelled",
+    "transferred_in",
+    "transferred_out",
+    "priority",
+    "reception",
+    "appointment",
+    "unmet",
+)
 
 
 def invalidate_days(session: Session, site: str, days: Iterable[date]) -> None:
@@ -63,30 +79,49 @@ class Figures:
     counters: dict[str, dict] = field(default_factory=dict)
 
     def add(self, other: Figures) -> None:
-        self.counts.update(other.counts)
+        _merge(self.counts, other.counts)
         self.waits += other.waits
         self.service_times += other.service_times
-        self.hours.update(other.hours)
-        self.feedback.update(other.feedback)
+        _merge(self.hours, other.hours)
+        _merge(self.feedback, other.feedback)
         for counter, figures in other.counters.items():
             mine = self.counters.setdefault(counter, {"served": 0, "service_times": []})
             mine["served"] += figures["served"]
             mine["service_times"] += figures["service_times"]
 
     def to_json(self) -> dict:
-        return {"counts": dict(self.counts), "waits": self.waits,
-                "service_times": self.service_times,
-                "hours": {str(h): n for h, n in self.hours.items()},
-                "feedback": {str(s): n for s, n in self.feedback.items()},
-                "counters": self.counters}
+        """Values sorted: a sum of kept days is then a few sorted runs, quick to sort."""
+        return {
+            "counts": dict(self.counts),
+            "waits": sorted(self.waits),
+            "service_times": sorted(self.service_times),
+            "hours": {str(h): n for h, n in self.hours.items()},
+            "feedback": {str(s): n for s, n in self.feedback.items()},
+            "counters": {
+                c: {"served": f["served"], "service_times": sorted(f["service_times"])}
+                for c, f in self.counters.items()
+            },
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> Figures:
-        return cls(Counter(data.get("counts", {})), list(data.get("waits", [])),
-                   list(data.get("service_times", [])),
-                   Counter({int(h): n for h, n in data.get("hours", {}).items()}),
-                   Counter({int(s): n for s, n in data.get("feedback", {}).items()}),
-                   {c: dict(f) for c, f in data.get("counters", {}).items()})
+        figures = cls(
+            Counter(data.get("counts", {})),
+            data.get("waits", []),
+            data.get("service_times", []),
+            Counter({int(h): n for h, n in data.get("hours", {}).items()}),
+            Counter({int(s): n for s, n in data.get("feedback", {}).items()}),
+            {c: dict(f) for c, f in data.get("counters", {}).items()},
+        )
+        figures.sort()  # kept sorted since this version; older rows were not
+        return figures
+
+    def sort(self) -> None:
+        """Sort the lists of values in place (quick when they are sorted already)."""
+        self.waits.sort()
+        self.service_times.sort()
+        for mine in self.counters.values():
+            mine["service_times"].sort()
 
     # -- derived figures ----------------------------------------------------------------
 
@@ -94,31 +129,134 @@ class Figures:
         return percentile(getattr(self, values), q)
 
     def headline(self) -> dict:
-        c = self.counts
-        answers = sum(self.feedback.values())
-        return {
-            **{name: c.get(name, 0) for name in COUNTS},
-            "wait_p50_s": percentile(self.waits, 0.5),
-            "wait_p90_s": percentile(self.waits, 0.9),
-            "service_p50_s": percentile(self.service_times, 0.5),
-            "solved_share": _share(c.get("solved", 0), c.get("served", 0)),
-            "priority_share": _share(c.get("priority", 0), c.get("issued", 0)),
-            "feedback_answers": answers,
-            "feedback_shares": {str(s): _share(self.feedback.get(s, 0), answers)
-                                for s in (3, 2, 1)},
-        }
+        ordered = Figures(
+            self.counts, sorted(self.waits), sorted(self.service_times), self.hours, self.feedback
+        )
+        return headline_of([ordered])
 
 
 def percentile(values: list[int], q: float) -> int | None:
-    """Inclusive-method quantile (as :func:`statistics.quantiles`), rounded to seconds."""
+    """Inclusive-method quantile (as :func:`statistics.quantiles`; the median as
+    :func:`statistics.median`), rounded to seconds."""
     if not values:
         return None
-    if len(values) == 1:
-        return round(values[0])
+    return sorted_percentile(sorted(values), q)
+
+
+def sorted_percentile(data: list[int], q: float) -> int | None:
+    """:func:`percentile` of values already sorted: one sort serves every quantile."""
+    n = len(data)
+    if n == 0:
+        return None
+    if n == 1:
+        return round(data[0])
     if q == 0.5:
-        return round(statistics.median(values))
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return round(cuts[round(q * 100) - 1])
+        middle = n // 2
+        return round(data[middle] if n % 2 else (data[middle - 1] + data[middle]) / 2)
+    cut = round(q * 100)
+    j, delta = divmod(cut * (n - 1), 100)
+    if j + 1 >= n:
+        return round(data[-1])
+    return round((data[j] * (100 - delta) + data[j + 1] * delta) / 100)
+
+
+def parts_percentile(parts: list[list[int]], q: float) -> int | None:
+    """:func:`percentile` of the values of sorted lists taken together, without merging
+    them: each value needed is found by bisecting the lists (whole seconds)."""
+    parts = [p for p in parts if p]
+    n = sum(len(p) for p in parts)
+    if n == 0:
+        return None
+    if len(parts) == 1:
+        return sorted_percentile(parts[0], q)
+    if n <= MERGE_BELOW:  # a small sort costs less than bisecting many lists
+        return sorted_percentile(sorted(chain.from_iterable(parts)), q)
+    if n == 1:
+        return round(parts[0][0])
+    if q == 0.5:
+        middle = n // 2
+        if n % 2:
+            return round(_kth(parts, middle))
+        return round((_kth(parts, middle - 1) + _kth(parts, middle)) / 2)
+    cut = round(q * 100)
+    j, delta = divmod(cut * (n - 1), 100)
+    if j + 1 >= n:
+        return round(_kth(parts, n - 1))
+    return round((_kth(parts, j) * (100 - delta) + _kth(parts, j + 1) * delta) / 100)
+
+
+def _kth(parts: list[list[int]], k: int) -> int:
+    """The ``k``-th smallest (from 0) of the values of sorted lists of integers."""
+    low, high = min(p[0] for p in parts), max(p[-1] for p in parts)
+    while low < high:
+        middle = (low + high) // 2
+        if sum(bisect_right(p, middle) for p in parts) > k:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def merged(parts: Iterable[Figures]) -> Figures:
+    """``total(parts)`` with its lists sorted, built faster (one sort per list of runs)."""
+    result = Figures()
+    counters: dict[str, list[dict]] = defaultdict(list)
+    parts = list(parts)
+    for f in parts:
+        _merge(result.counts, f.counts)
+        _merge(result.hours, f.hours)
+        _merge(result.feedback, f.feedback)
+        for counter, mine in f.counters.items():
+            counters[counter].append(mine)
+    result.waits = _sorted_values([f.waits for f in parts])
+    result.service_times = _sorted_values([f.service_times for f in parts])
+    result.counters = {
+        counter: {
+            "served": sum(m["served"] for m in mine),
+            "service_times": _sorted_values([m["service_times"] for m in mine]),
+        }
+        for counter, mine in counters.items()
+    }
+    return result
+
+
+def _sorted_values(lists: list[list[int]]) -> list[int]:
+    """The values of ``lists`` in one sorted list. Many values (whole seconds, few distinct
+    ones) are counted, then laid out in order: twice as quick as sorting them."""
+    if sum(len(values) for values in lists) <= MERGE_BELOW:
+        return sorted(chain.from_iterable(lists))
+    counted = Counter(chain.from_iterable(lists))
+    return list(chain.from_iterable(repeat(value, n) for value, n in sorted(counted.items())))
+
+
+def headline_of(parts: list[Figures]) -> dict:
+    """``total(parts).headline()``, for parts whose lists are sorted (as :class:`Stats`
+    gives them), without building the sum's lists."""
+    counts: Counter = Counter()
+    feedback: Counter = Counter()
+    for f in parts:
+        _merge(counts, f.counts)
+        _merge(feedback, f.feedback)
+    waits = [f.waits for f in parts]
+    times = [f.service_times for f in parts]
+    answers = sum(feedback.values())
+    return {
+        **{name: counts.get(name, 0) for name in COUNTS},
+        "wait_p50_s": parts_percentile(waits, 0.5),
+        "wait_p90_s": parts_percentile(waits, 0.9),
+        "service_p50_s": parts_percentile(times, 0.5),
+        "solved_share": _share(counts.get("solved", 0), counts.get("served", 0)),
+        "priority_share": _share(counts.get("priority", 0), counts.get("issued", 0)),
+        "feedback_answers": answers,
+        "feedback_shares": {str(s): _share(feedback.get(s, 0), answers) for s in (3, 2, 1)},
+    }
+
+
+def _merge(mine: Counter, theirs: dict) -> None:
+    """``mine.update(theirs)`` without Counter's generic checks (it runs per kept row)."""
+    get = mine.get
+    for key, n in theirs.items():
+        mine[key] = get(key, 0) + n
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -128,14 +266,33 @@ def _share(part: int, whole: int) -> float | None:
 Key = tuple[str, date, str]
 
 
-class Stats:
-    """Reads figures for a range, computing and keeping closed days as needed."""
+MEMORY_DAYS = 800
 
-    def __init__(self, store: Store, tz: ZoneInfo, clock: Clock):
+
+class Stats:
+    """Reads figures for a range, computing and keeping closed days as needed.
+
+    Kept days are also held in memory once read (up to ``memory_days`` days), each
+    under its marker's token: a day invalidated and computed again gets a new marker, so a
+    stale copy is never served. The :class:`Figures` returned may be such shared copies:
+    callers sum them into new ones and never change them in place.
+    """
+
+    #: Missing days are computed and kept this many at a time, one short write each, so
+    #: that ticket issuing never waits long behind a year's first computation.
+    CHUNK_DAYS = 31
+
+    def __init__(self, store: Store, tz: ZoneInfo, clock: Clock, memory_days: int = MEMORY_DAYS):
         self.store, self.tz, self.clock = store, tz, clock
+        self.memory_days = memory_days
+        self._memory: OrderedDict[date, tuple[str, dict[Key, Figures]]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def figures(self, start: date, end: date, site: str | None = None) -> dict[Key, Figures]:
-        """Every (site, day, service) with figures in ``start..end`` (inclusive)."""
+        """Every (site, day, service) with figures in ``start..end`` (inclusive).
+
+        Lists of values (waits, service times) come sorted.
+        """
         today = local_day(self.clock.now(), self.tz)
         closed_end = min(end, today - timedelta(days=2))
         result: dict[Key, Figures] = {}
@@ -151,46 +308,140 @@ class Stats:
 
     def _closed(self, start: date, end: date) -> dict[Key, Figures]:
         with self.store.read() as session:
-            rows = session.execute(
-                select(DayStats.site, DayStats.day, DayStats.service, DayStats.figures)
-                .where(DayStats.day >= start, DayStats.day <= end)
-            ).all()
-        kept = {day for s, day, svc, _ in rows if s == ALL}
-        result = {(s, d, svc): Figures.from_json(f) for s, d, svc, f in rows if s != ALL}
+            markers = dict(
+                session.execute(
+                    select(DayStats.day, DayStats.figures).where(
+                        DayStats.site == ALL, DayStats.day >= start, DayStats.day <= end
+                    )
+                ).all()
+            )
+        result: dict[Key, Figures] = {}
+        to_read: dict[date, str] = {}
+        with self._lock:
+            for day, marker in markers.items():
+                token = marker.get("token", "")
+                held = self._memory.get(day)
+                if token and held is not None and held[0] == token:
+                    self._memory.move_to_end(day)
+                    result.update(held[1])
+                else:
+                    to_read[day] = token
+        if to_read:
+            result.update(self._read_kept(to_read))
         days = (start + timedelta(days=i) for i in range((end - start).days + 1))
-        missing = [d for d in days if d not in kept]
-        if missing:
-            with self.store.write() as session:
-                # Recomputed whole: rows of a half-kept day (a site invalidated) go first.
-                session.execute(delete(DayStats).where(DayStats.day.in_(missing)))
-                computed = compute(session, self.tz, missing[0], missing[-1], set(missing))
-                now = self.clock.now()
-                session.add_all(
-                    DayStats(site=s, day=d, service=svc, figures=f.to_json(), computed_at=now)
-                    for (s, d, svc), f in computed.items()
-                )
-                session.add_all(DayStats(site=ALL, day=d, service=ALL, figures={},
-                                         computed_at=now) for d in missing)
-            result = {k: v for k, v in result.items() if k[1] not in set(missing)}
-            result.update(computed)
+        missing = [d for d in days if d not in markers]
+        for chunk in _chunks(missing, self.CHUNK_DAYS):
+            result.update(self._compute_and_keep(chunk))
         return result
 
+    def _read_kept(self, days: dict[date, str]) -> dict[Key, Figures]:
+        first, last = min(days), max(days)
+        with self.store.read() as session:
+            rows = session.execute(
+                select(DayStats.site, DayStats.day, DayStats.service, DayStats.figures).where(
+                    DayStats.site != ALL, DayStats.day >= first, DayStats.day <= last
+                )
+            ).all()
+        per_day: dict[date, dict[Key, Figures]] = {day: {} for day in days}
+        for site, day, service, figures in rows:
+            if day in per_day:
+                per_day[day][(site, day, service)] = Figures.from_json(figures)
+        self._remember({day: (days[day], kept) for day, kept in per_day.items()})
+        return {k: f for kept in per_day.values() for k, f in kept.items()}
 
-def compute(session: Session, tz: ZoneInfo, start: date, end: date,
-            only: set[date] | None = None) -> dict[Key, Figures]:
+    def _compute_and_keep(self, days: list[date]) -> dict[Key, Figures]:
+        with self.store.write() as session:
+            # Recomputed whole: rows of a half-kept day (a site invalidated) go first.
+            session.execute(delete(DayStats).where(DayStats.day.in_(days)))
+            computed = compute(session, self.tz, days[0], days[-1], set(days))
+            now = self.clock.now()
+            session.add_all(
+                DayStats(site=s, day=d, service=svc, figures=f.to_json(), computed_at=now)
+                for (s, d, svc), f in computed.items()
+            )
+            tokens = {d: uuid.uuid4().hex for d in days}
+            session.add_all(
+                DayStats(site=ALL, day=d, service=ALL, figures={"token": token}, computed_at=now)
+                for d, token in tokens.items()
+            )
+        per_day: dict[date, dict[Key, Figures]] = {day: {} for day in days}
+        for key, f in computed.items():
+            per_day[key[1]][key] = f
+        self._remember({day: (tokens[day], kept) for day, kept in per_day.items()})
+        return computed
+
+    def _remember(self, days: dict[date, tuple[str, dict[Key, Figures]]]) -> None:
+        with self._lock:
+            for day, held in days.items():
+                if held[0]:
+                    self._memory[day] = held
+                    self._memory.move_to_end(day)
+            while len(self._memory) > self.memory_days:
+                self._memory.popitem(last=False)
+
+
+def _chunks(days: list[date], size: int) -> Iterator[list[date]]:
+    """Runs of at most ``size`` days from ``days`` (sorted), each within ``size`` days."""
+    chunk: list[date] = []
+    for day in days:
+        if chunk and (day - chunk[0]).days >= size:
+            yield chunk
+            chunk = []
+        chunk.append(day)
+    if chunk:
+        yield chunk
+
+
+def compute(
+    session: Session, tz: ZoneInfo, start: date, end: date, only: set[date] | None = None
+) -> dict[Key, Figures]:
     """Figures straight from tickets and events (no keeping), for ``start..end``."""
     figures: dict[Key, Figures] = defaultdict(Figures)
+    # Naming the sites lets the (site, day) indexes serve a range of days. Days and times
+    # are read as their stored text and parsed here (UTC, naive): several times faster
+    # than the column types' own processing, which a year's first computation feels.
     tickets = session.execute(
-        select(Ticket.site, Ticket.day, Ticket.service, Ticket.status, Ticket.parent_id,
-               Ticket.priority, Ticket.origin, Ticket.outcome, Ticket.counter,
-               Ticket.arrived_at, Ticket.issued_at, Ticket.called_at, Ticket.started_at,
-               Ticket.finished_at)
-        .where(Ticket.day >= start, Ticket.day <= end)
+        select(
+            Ticket.site,
+            _text(Ticket.day),
+            Ticket.service,
+            Ticket.status,
+            Ticket.parent_id,
+            Ticket.priority,
+            Ticket.origin,
+            Ticket.outcome,
+            Ticket.counter,
+            _text(Ticket.arrived_at),
+            _text(Ticket.issued_at),
+            _text(Ticket.called_at),
+            _text(Ticket.started_at),
+            _text(Ticket.finished_at),
+        ).where(
+            Ticket.site.in_(_sites(session, Ticket.site)), Ticket.day >= start, Ticket.day <= end
+        )
     )
-    for (site, day, service, status, parent, priority, origin, outcome, counter, arrived,
-         issued, called, started, finished) in tickets:
+    days = _Days()
+    for (
+        site,
+        day,
+        service,
+        status,
+        parent,
+        priority,
+        origin,
+        outcome,
+        counter,
+        arrived,
+        issued,
+        called,
+        started,
+        finished,
+    ) in tickets:
+        day = days[day]
         if only is not None and day not in only:
             continue
+        issued, called = _instant(issued), called and _instant(called)
+        started, finished = started and _instant(started), finished and _instant(finished)
         f = figures[(site, day, service)]
         c = f.counts
         if parent is None:
@@ -198,7 +449,7 @@ def compute(session: Session, tz: ZoneInfo, start: date, end: date,
             c["priority"] += bool(priority)
             c["reception"] += origin == "reception"
             c["appointment"] += origin == "appointment"
-            f.hours[arrived.astimezone(tz).hour] += 1
+            f.hours[_instant(arrived).replace(tzinfo=UTC).astimezone(tz).hour] += 1
         else:
             c["transferred_in"] += 1
         if status == "done":
@@ -218,9 +469,13 @@ def compute(session: Session, tz: ZoneInfo, start: date, end: date,
                 mine["served"] += 1
                 mine["service_times"].append(seconds)
     events = session.execute(
-        select(Event.site, Event.day, Event.service, Event.kind, Event.data)
-        .where(Event.day >= start, Event.day <= end, Event.service.is_not(None),
-               Event.kind.in_([EventKind.UNMET_DEMAND, EventKind.FEEDBACK]))
+        select(Event.site, Event.day, Event.service, Event.kind, Event.data).where(
+            Event.site.in_(_sites(session, Event.site)),
+            Event.day >= start,
+            Event.day <= end,
+            Event.service.is_not(None),
+            Event.kind.in_([EventKind.UNMET_DEMAND, EventKind.FEEDBACK]),
+        )
     )
     for site, day, service, kind, data in events:
         if only is not None and day not in only:
@@ -230,7 +485,35 @@ def compute(session: Session, tz: ZoneInfo, start: date, end: date,
             f.counts["unmet"] += 1
         elif isinstance(data.get("score"), int):
             f.feedback[data["score"]] += 1
+    for f in figures.values():
+        f.sort()
     return dict(figures)
+
+
+def _text(column):
+    return cast(column, String)
+
+
+_instant = datetime.fromisoformat
+
+
+class _Days(dict):
+    """Day text → date, each text parsed once."""
+
+    def __missing__(self, text: str) -> date:
+        self[text] = day = date.fromisoformat(text[:10])
+        return day
+
+
+def _sites(session: Session, column) -> list[str]:
+    """The distinct sites of an indexed column, one index probe per site."""
+    sites: list[str] = []
+    while True:
+        query = select(func.min(column))
+        site = session.scalar(query.where(column > sites[-1]) if sites else query)
+        if site is None:
+            return sites
+        sites.append(site)
 
 
 def total(figures: Iterable[Figures]) -> Figures:

@@ -133,6 +133,21 @@ def _cross_checks(config: SiteConfig, name: str) -> list[ConfigError]:
     for code in sorted(seen_codes - served):
         problem(f"services[{code}]", "no counter serves this service")
 
+    seen_peers: set[str] = set()
+    key_owner: dict[str, str] = {}
+    for peer in config.peers:
+        key = f"peers[{peer.slug}]"
+        if peer.slug == config.site.slug:
+            problem(f"{key}.slug", "a site is not its own peer")
+        if peer.slug in seen_peers:
+            problem(f"{key}.slug", "duplicate peer")
+        seen_peers.add(peer.slug)
+        for key_id in (peer.key_id, *peer.accept_key_ids):
+            if key_owner.setdefault(key_id, peer.slug) != peer.slug:
+                problem(f"{key}.key_id", f'key "{key_id}" is already {key_owner[key_id]}\'s')
+    if bool(config.sync.tls_cert) != bool(config.sync.tls_key):
+        problem("sync.tls_key", "tls_cert and tls_key go together")
+
     printer = config.printer
     required = {
         "network": ("host",),

@@ -146,6 +146,35 @@ class Printer(Strict):
     folder: str = ""
 
 
+class Sync(Strict):
+    """Inter-site sync settings (see docs/sync.md). Secrets never go in the site file: they
+    come from ``keys_file`` (a JSON object ``{key_id: secret}`` kept outside the repository)
+    and/or the ``KIOSK_SYNC_KEYS`` environment variable (the same JSON)."""
+
+    keys_file: str = ""
+    #: Certificate and key that ``kiosk serve`` presents (HTTPS); empty: plain HTTP.
+    tls_cert: str = ""
+    tls_key: str = ""
+    #: CA bundle that peers' certificates are checked against; empty: the system's.
+    ca_file: str = ""
+    #: Seconds between two looks at the outbox when nothing woke the sync worker.
+    poll_s: float = Field(1.0, gt=0, le=600)
+
+
+class Peer(Strict):
+    """Another hub this one syncs with: a site, or an observatory."""
+
+    slug: Slug
+    #: Where to push this site's events; empty: the peer only pushes to us.
+    url: str = Field("", max_length=300, pattern=r"^(https?://\S+)?$")
+    #: Key that signs what we send to this peer (and that it signs with).
+    key_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
+    #: Older or newer keys still accepted from this peer during a key rotation.
+    accept_key_ids: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")]] = Field(
+        [], max_length=2
+    )
+
+
 class SiteConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
@@ -155,6 +184,8 @@ class SiteConfig(Strict):
     services: list[Service] = Field(min_length=1)
     counters: list[Counter] = Field(min_length=1)
     managers: list[Manager] = []
+    sync: Sync = Sync()
+    peers: list[Peer] = []
 
     #: Where the file was read from, for messages (not a key of the file).
     source: str = Field("<memory>", exclude=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.i18n import tr
+from ui.i18n import visitor_tr as tr
 from ui.kiosk.faces import FaceButton
 from ui.widgets import Keypad, QrCode, ServiceTile, big_button, label
 
@@ -186,9 +186,7 @@ class TicketPage(QWidget):
         self.print_status.setText(text)
         self.print_status.setAccessibleName(text)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        landscape = self.width() > self.height()
+    def orient(self, landscape: bool) -> None:
         direction = (QBoxLayout.Direction.LeftToRight if landscape
                      else QBoxLayout.Direction.TopToBottom)
         self.panes.setDirection(direction)
@@ -281,9 +279,8 @@ class CodePage(QWidget):
         self.keypad.clear()
         self.error.hide()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.panes.setDirection(QBoxLayout.Direction.LeftToRight if self.width() > self.height()
+    def orient(self, landscape: bool) -> None:
+        self.panes.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                 else QBoxLayout.Direction.TopToBottom)
 
     def show_error(self, text: str) -> None:

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale
 
-from ui.i18n import LOCALES, tr
+from ui.i18n import LOCALES
+from ui.i18n import visitor_tr as tr
 
 
 def minutes(seconds: int) -> int:

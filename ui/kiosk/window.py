@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QHBoxLayout,
+    QLayout,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.client import HubClient, HubUnreachable
 from kiosk.domain.ticket_view import TicketView
-from kiosk.errors import KioskError, NotFound, RateLimited, ServiceClosed, Unauthorized
-from ui.i18n import LANGUAGES, NATIVE_NAMES, Translations, tr
+from kiosk.errors import Conflict, NotFound, RateLimited, ServiceClosed, Unauthorized
+from ui.i18n import LANGUAGES, NATIVE_NAMES, VisitorTranslations
+from ui.i18n import visitor_tr as tr
 from ui.kiosk import texts
 from ui.kiosk.pages import (
     ClosedPage,
@@ -56,12 +58,12 @@ class KioskWindow(QWidget):
     unlocked = Signal()
 
     def __init__(self, client: HubClient, printer=None, *, speaker: Speaker | None = None,
-                 translations: Translations | None = None, idle_s: float = 45,
+                 idle_s: float = 45,
                  ticket_s: float = 15, live: bool = True, clock=None):
         super().__init__()
         self.client, self.printer = client, printer
         self.speaker = speaker or Speaker(self)
-        self.translations = translations or Translations()
+        self.translations = VisitorTranslations()
         self.clock = clock or (lambda: datetime.now().astimezone())
         self.language = "fr"
         self.high_contrast = False
@@ -98,6 +100,9 @@ class KioskWindow(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
+        # The screen's size rules, not the layout's minimum of the moment: pages change
+        # orientation with the window, and must not hold it at their portrait height.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         # Portrait: tools above languages; landscape: one row (see resizeEvent).
         self.top = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         tools, languages = QHBoxLayout(), QHBoxLayout()
@@ -137,16 +142,16 @@ class KioskWindow(QWidget):
         self.welcome.feedback.connect(self._open_feedback)
         self.priority.answered.connect(lambda priority: self.issue(self.pending_service,
                                                                    priority))
-        self.priority.back.connect(self.go_home)
+        self.priority.back.connect(self.back_to_welcome)
         self.ticket.done.connect(self.go_home)
         self.closed.reception.connect(lambda: self.choose_service(self._reception_code()))
-        self.closed.back.connect(self.go_home)
+        self.closed.back.connect(self.back_to_welcome)
         self.appointment.submitted.connect(self.check_in)
-        self.appointment.back.connect(self.go_home)
+        self.appointment.back.connect(self.back_to_welcome)
         self.pin.submitted.connect(self.unlock)
-        self.pin.back.connect(self.go_home)
+        self.pin.back.connect(self.back_to_welcome)
         self.feedback.rated.connect(self.send_feedback)
-        self.feedback.back.connect(self.go_home)
+        self.feedback.back.connect(self.back_to_welcome)
         self.corner = LongPressCorner(self)
         self.corner.held.connect(self._open_pin)
         self.corner.raise_()
@@ -346,13 +351,14 @@ class KioskWindow(QWidget):
                     "The printer is not working. Your ticket is on this screen: scan the "
                     "code or remember your number. Reception has been told."))
         self.printed.emit(result)
-        alert = None if result is None else result.alert
-        fault = None if ok and not alert else (
-            "error" if result is None else (result.error or alert or "error"))
+        fault = _fault_text(result)
         if fault != self.printer_fault:  # tell the hub only of changes, not every ticket
-            self.printer_fault = fault
             client = self.client
-            Op(self, lambda: client.printer_status(fault)).failure(lambda _e: None).run()
+            # Remembered once the hub has heard it: a fault met while the hub is down is
+            # told again with the next ticket.
+            Op(self, lambda: client.printer_status(fault)) \
+                .success(lambda _r: setattr(self, "printer_fault", fault)) \
+                .failure(lambda _e: None).run()
 
     def _open_appointment(self) -> None:
         self.appointment.reset()
@@ -372,9 +378,12 @@ class KioskWindow(QWidget):
         elif isinstance(error, HubUnreachable):
             self._hub_failed(error)
             self.appointment.show_error(tr("Reception will help you."))
+        elif isinstance(error, Conflict):  # already used, cancelled, or another day
+            self.appointment.show_error(tr("This code cannot be used now (already used, "
+                                           "or the appointment is on another day). Please "
+                                           "ask at reception."))
         else:
-            self.appointment.show_error(str(error) if isinstance(error, KioskError)
-                                        else tr("Reception will help you."))
+            self.appointment.show_error(tr("Reception will help you."))
 
     def _open_feedback(self) -> None:
         self.feedback.start([(code, spec["labels"][self.language])
@@ -422,8 +431,16 @@ class KioskWindow(QWidget):
 
     # -- home and idle -----------------------------------------------------------------------
 
+    def back_to_welcome(self) -> None:
+        """"Back": the same visitor goes on, in their language and contrast."""
+        self._ticket_timer.stop()
+        self.pending_service = None
+        self.stack.setCurrentWidget(self.welcome)
+        self.refresh()
+
     def go_home(self) -> None:
-        """Back to the welcome page, in French, normal contrast, no focus ring showing."""
+        """The visit is over (done, or idle): welcome page, French, normal contrast, and
+        no focus ring showing."""
         self._ticket_timer.stop()
         self.pending_service = None
         self.stack.setCurrentWidget(self.welcome)
@@ -442,9 +459,19 @@ class KioskWindow(QWidget):
         return False
 
     def resizeEvent(self, event) -> None:
+        """Every page follows the screen's orientation, shown or not, so that no hidden
+        page in the other layout holds the window larger than the screen."""
         super().resizeEvent(event)
         self._restyle()
-        self.top.setDirection(QBoxLayout.Direction.LeftToRight if self.width() > self.height()
+        landscape = self.width() > self.height()
+        self.top.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                               else QBoxLayout.Direction.TopToBottom)
+        for page in (self.ticket, self.appointment, self.pin):
+            page.orient(landscape)
         self.corner.move(0, 0)
         self.corner.raise_()
+
+
+def _fault_text(result) -> str | None:
+    """The printer's state as a code of ``kiosk.domain.printer_faults``, or None if fine."""
+    return "error" if result is None else result.fault_kind

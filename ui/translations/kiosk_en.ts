@@ -48,8 +48,137 @@
         <translation>Scan this code to follow your turn on your phone</translation>
     </message>
     <message>
+        <source>Call next</source>
+        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>Call this ticket</source>
+        <translation>Call this ticket</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation>Finish…</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>Cancel ticket</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Pause…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Solved here</source>
+        <translation>Solved here</translation>
+    </message>
+    <message>
+        <source>Redirected to a partner</source>
+        <translation>Redirected to a partner</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>Appointment booked</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>Follow-up needed</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Lunch</translation>
+    </message>
+    <message>
+        <source>Back-office work</source>
+        <translation>Back-office work</translation>
+    </message>
+    <message>
+        <source>On the phone</source>
+        <translation>On the phone</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Being served</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} h {m:02d}</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Appointment {time}</source>
+        <translation>Appointment {time}</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Issued at reception</source>
+        <translation>Issued at reception</translation>
     </message>
     <message>
         <source>The general reception desk can help you now.</source>
@@ -200,6 +329,10 @@
         <translation>Too many tries. Please ask at reception.</translation>
     </message>
     <message>
+        <source>This code cannot be used now (already used, or the appointment is on another day). Please ask at reception.</source>
+        <translation>This code cannot be used now (already used, or the appointment is on another day). Please ask at reception.</translation>
+    </message>
+    <message>
         <source>Thank you!</source>
         <translation>Thank you!</translation>
     </message>
@@ -218,6 +351,618 @@
     <message>
         <source>The hub cannot check the PIN right now.</source>
         <translation>The hub cannot check the PIN right now.</translation>
+    </message>
+    <message>
+        <source>Link to the hub lost: the queue on this screen may be out of date. Reconnecting…</source>
+        <extracomment>Another site silent for longer than this is worth telling staff (sync pushes every few seconds when all is well).</extracomment>
+        <translation>Link to the hub lost: the queue on this screen may be out of date. Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
+        <translation>Printer of kiosk {kiosk}: {fault} (since {time})</translation>
+    </message>
+    <message>
+        <source>No news from {site} since {time}</source>
+        <translation>No news from {site} since {time}</translation>
+    </message>
+    <message>
+        <source>the hub started</source>
+        <translation>the hub started</translation>
+    </message>
+    <message>
+        <source>out of paper: load a new roll</source>
+        <translation>out of paper: load a new roll</translation>
+    </message>
+    <message>
+        <source>paper roll nearly finished: prepare a new roll</source>
+        <translation>paper roll nearly finished: prepare a new roll</translation>
+    </message>
+    <message>
+        <source>cover open: close it</source>
+        <translation>cover open: close it</translation>
+    </message>
+    <message>
+        <source>printer offline: check it is switched on and not in error</source>
+        <translation>printer offline: check it is switched on and not in error</translation>
+    </message>
+    <message>
+        <source>printer unreachable: check its cable or network</source>
+        <translation>printer unreachable: check its cable or network</translation>
+    </message>
+    <message>
+        <source>printer error: switch it off and on</source>
+        <translation>printer error: switch it off and on</translation>
+    </message>
+    <message>
+        <source>printer fault</source>
+        <translation>printer fault</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Book the appointment</source>
+        <translation>Book the appointment</translation>
+    </message>
+    <message>
+        <source>{service}, {day} at {time}. The visitor types this code at the kiosk on the day.</source>
+        <translation>{service}, {day} at {time}. The visitor types this code at the kiosk on the day.</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Current ticket</source>
+        <extracomment>(action, row, column, column span, primary?) of the grid of buttons.</extracomment>
+        <translation>Current ticket</translation>
+    </message>
+    <message>
+        <source>No ticket at this counter</source>
+        <translation>No ticket at this counter</translation>
+    </message>
+    <message>
+        <source>Call the next visitor when you are ready.</source>
+        <translation>Call the next visitor when you are ready.</translation>
+    </message>
+    <message>
+        <source>Being served since {time}</source>
+        <translation>Being served since {time}</translation>
+    </message>
+    <message>
+        <source>Called at {time}</source>
+        <translation>Called at {time}</translation>
+    </message>
+    <message>
+        <source>recalled {n}×</source>
+        <translation>recalled {n}×</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{n} waiting · longest wait {wait}</source>
+        <translation>{n} waiting · longest wait {wait}</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <source>{service}: {n} waiting</source>
+        <translation>{service}: {n} waiting</translation>
+    </message>
+    <message>
+        <source>Counter sign-in</source>
+        <translation>Counter sign-in</translation>
+    </message>
+    <message>
+        <source>Choose your counter:</source>
+        <translation>Choose your counter:</translation>
+    </message>
+    <message>
+        <source>Its PIN (keypad or keyboard), then OK:</source>
+        <translation>Its PIN (keypad or keyboard), then OK:</translation>
+    </message>
+    <message>
+        <source>Choose your counter first.</source>
+        <translation>Choose your counter first.</translation>
+    </message>
+    <message>
+        <source>served</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>median wait</source>
+        <translation>median wait</translation>
+    </message>
+    <message>
+        <source>no-shows</source>
+        <translation>no-shows</translation>
+    </message>
+    <message>
+        <source>Today at this counter</source>
+        <translation>Today at this counter</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>Priority ticket</translation>
+    </message>
+    <message>
+        <source>For pregnancy, disability, reduced mobility (if the service has a priority queue).</source>
+        <translation>For pregnancy, disability, reduced mobility (if the service has a priority queue).</translation>
+    </message>
+    <message>
+        <source>Issue the ticket</source>
+        <translation>Issue the ticket</translation>
+    </message>
+    <message>
+        <source>{service} · position {position} in the queue</source>
+        <translation>{service} · position {position} in the queue</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Visitor ticket</source>
+        <translation>Visitor ticket</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: nothing was changed. Try again when the link is back.</source>
+        <translation>The hub cannot be reached: nothing was changed. Try again when the link is back.</translation>
+    </message>
+    <message>
+        <source>Service {service} is closed now: nothing was changed.</source>
+        <translation>Service {service} is closed now: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Retrying…</source>
+        <translation>The hub cannot be reached. Retrying…</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for this counter. Try again.</source>
+        <translation>Wrong PIN for this counter. Try again.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this counter is locked for a minute.</source>
+        <translation>Too many wrong PINs: this counter is locked for a minute.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: check the network, then try again.</source>
+        <translation>The hub cannot be reached: check the network, then try again.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: please sign in again.</source>
+        <translation>Your session has ended: please sign in again.</translation>
+    </message>
+    <message>
+        <source>Paused: {reason}</source>
+        <translation>Paused: {reason}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>Nobody is waiting for this counter.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} now waits for {service}.</source>
+        <translation>Ticket {number} now waits for {service}.</translation>
+    </message>
+    <message>
+        <source>How did the visit of {number} end?</source>
+        <translation>How did the visit of {number} end?</translation>
+    </message>
+    <message>
+        <source>Transfer {number} to which service?</source>
+        <translation>Transfer {number} to which service?</translation>
+    </message>
+    <message>
+        <source>Pause this counter: why?</source>
+        <translation>Pause this counter: why?</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Per service</source>
+        <translation>Per service</translation>
+    </message>
+    <message>
+        <source>Per counter</source>
+        <translation>Per counter</translation>
+    </message>
+    <message>
+        <source>Per site</source>
+        <translation>Per site</translation>
+    </message>
+    <message>
+        <source>Visitors per hour of arrival</source>
+        <translation>Visitors per hour of arrival</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>hour of arrival</source>
+        <translation>hour of arrival</translation>
+    </message>
+    <message>
+        <source>Visitors per service</source>
+        <translation>Visitors per service</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Visitors per day</source>
+        <translation>Visitors per day</translation>
+    </message>
+    <message>
+        <source>Same weekday, mean of the 4 weeks before</source>
+        <translation>Same weekday, mean of the 4 weeks before</translation>
+    </message>
+    <message>
+        <source>Waiting time before the call</source>
+        <translation>Waiting time before the call</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Report (PDF)</source>
+        <translation>Report (PDF)</translation>
+    </message>
+    <message>
+        <source>Exporting CSV</source>
+        <translation>Exporting CSV</translation>
+    </message>
+    <message>
+        <source>CSV saved: {0}</source>
+        <translation>CSV saved: {0}</translation>
+    </message>
+    <message>
+        <source>Preparing the report</source>
+        <translation>Preparing the report</translation>
+    </message>
+    <message>
+        <source>Both sites</source>
+        <translation>Both sites</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Writing the report</translation>
+    </message>
+    <message>
+        <source>Report saved: {0} ({1} pages)</source>
+        <translation>Report saved: {0} ({1} pages)</translation>
+    </message>
+    <message>
+        <source>The export failed: {0}</source>
+        <translation>The export failed: {0}</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>Unmet demand</source>
+        <translation>Unmet demand</translation>
+    </message>
+    <message>
+        <source>Issued by reception</source>
+        <translation>Issued by reception</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <source>Wait, 90th pct.</source>
+        <translation>Wait, 90th pct.</translation>
+    </message>
+    <message>
+        <source>Median service</source>
+        <translation>Median service</translation>
+    </message>
+    <message>
+        <source>Solved on site</source>
+        <translation>Solved on site</translation>
+    </message>
+    <message>
+        <source>Priority tickets</source>
+        <translation>Priority tickets</translation>
+    </message>
+    <message>
+        <source>Tickets issued: a transfer is not a new visitor.</source>
+        <translation>Tickets issued: a transfer is not a new visitor.</translation>
+    </message>
+    <message>
+        <source>Services asked for at the kiosk while closed or absent.</source>
+        <translation>Services asked for at the kiosk while closed or absent.</translation>
+    </message>
+    <message>
+        <source>Nine visitors in ten waited less than this.</source>
+        <translation>Nine visitors in ten waited less than this.</translation>
+    </message>
+    <message>
+        <source>Visits finished with the outcome "solved here", of those served.</source>
+        <translation>Visits finished with the outcome "solved here", of those served.</translation>
+    </message>
+    <message>
+        <source>Priority tickets, of all visitors.</source>
+        <translation>Priority tickets, of all visitors.</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Happy</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Unhappy</translation>
+    </message>
+    <message>
+        <source>Visitors' feedback ({0} answers)</source>
+        <translation>Visitors' feedback ({0} answers)</translation>
+    </message>
+    <message>
+        <source>Monthly report — {0}</source>
+        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <translation>Monthly report — {0}</translation>
+    </message>
+    <message>
+        <source>Footfall report — {0}</source>
+        <translation>Footfall report — {0}</translation>
+    </message>
+    <message>
+        <source>Made on {0}</source>
+        <translation>Made on {0}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>Headline figures</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Per site and service</source>
+        <translation>Per site and service</translation>
+    </message>
+    <message>
+        <source>No visits in these days.</source>
+        <translation>No visits in these days.</translation>
+    </message>
+    <message>
+        <source>Dashboard sign-in</source>
+        <translation>Dashboard sign-in</translation>
+    </message>
+    <message>
+        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
+        <translation>Figures are for the house's managers. Choose your name and type your PIN.</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
+        <translation>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Choose your name first.</translation>
+    </message>
+    <message>
+        <source>Type your PIN first.</source>
+        <translation>Type your PIN first.</translation>
+    </message>
+    <message>
+        <source>Transfers in</source>
+        <translation>Transfers in</translation>
+    </message>
+    <message>
+        <source>Transfers out</source>
+        <translation>Transfers out</translation>
+    </message>
+    <message>
+        <source>Wait p90</source>
+        <translation>Wait p90</translation>
+    </message>
+    <message>
+        <source>By reception</source>
+        <translation>By reception</translation>
+    </message>
+    <message>
+        <source>Feedback answers</source>
+        <translation>Feedback answers</translation>
+    </message>
+    <message>
+        <source>Share of the site's visits served</source>
+        <translation>Share of the site's visits served</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached; trying again…</source>
+        <translation>The hub cannot be reached; trying again…</translation>
+    </message>
+    <message>
+        <source>Preparing the figures, a month at a time</source>
+        <translation>Preparing the figures, a month at a time</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {0}</source>
+        <translation>The figures could not be read: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Only this site's figures so far: no other site heard from.</source>
+        <translation>Only this site's figures so far: no other site heard from.</translation>
+    </message>
+    <message>
+        <source>{0}: last heard from {1}</source>
+        <translation>{0}: last heard from {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not heard from directly yet</source>
+        <translation>{0}: not heard from directly yet</translation>
+    </message>
+    <message>
+        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
+        <translation>Counters cannot open the dashboard: sign in with a manager's PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>Wrong name or PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait a minute, then try again.</source>
+        <translation>Too many wrong PINs: wait a minute, then try again.</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>recall</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Last calls</translation>
+    </message>
+    <message>
+        <source>Welcome. Please take a seat: your number will be shown here and called out.</source>
+        <translation>Welcome. Please take a seat: your number will be shown here and called out.</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Connection lost, reconnecting…</translation>
+    </message>
+    <message>
+        <source>All services are closed at the moment.</source>
+        <translation>All services are closed at the moment.</translation>
     </message>
 </context>
 </TS>

@@ -48,8 +48,137 @@
         <translation>Scannez ce code pour suivre votre tour sur votre téléphone</translation>
     </message>
     <message>
+        <source>Call next</source>
+        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <translation>Appeler le suivant</translation>
+    </message>
+    <message>
+        <source>Call this ticket</source>
+        <translation>Appeler ce ticket</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation>Terminer…</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>Annuler le ticket</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Pause…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Solved here</source>
+        <translation>Résolu sur place</translation>
+    </message>
+    <message>
+        <source>Redirected to a partner</source>
+        <translation>Orienté vers un partenaire</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>Rendez-vous pris</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>Suivi nécessaire</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Déjeuner</translation>
+    </message>
+    <message>
+        <source>Back-office work</source>
+        <translation>Travail administratif</translation>
+    </message>
+    <message>
+        <source>On the phone</source>
+        <translation>Au téléphone</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Appelé</translation>
+    </message>
+    <message>
+        <source>Being served</source>
+        <translation>Pris en charge</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} h {m:02d}</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritaire</translation>
+    </message>
+    <message>
+        <source>Appointment {time}</source>
+        <translation>Rendez-vous {time}</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Issued at reception</source>
+        <translation>Délivré à l'accueil</translation>
     </message>
     <message>
         <source>The general reception desk can help you now.</source>
@@ -200,6 +329,10 @@
         <translation>Trop d'essais. Adressez-vous à l'accueil.</translation>
     </message>
     <message>
+        <source>This code cannot be used now (already used, or the appointment is on another day). Please ask at reception.</source>
+        <translation>Ce code ne peut pas être utilisé maintenant (déjà utilisé, ou rendez-vous prévu un autre jour). Adressez-vous à l'accueil.</translation>
+    </message>
+    <message>
         <source>Thank you!</source>
         <translation>Merci !</translation>
     </message>
@@ -218,6 +351,618 @@
     <message>
         <source>The hub cannot check the PIN right now.</source>
         <translation>Le serveur ne peut pas vérifier le code pour le moment.</translation>
+    </message>
+    <message>
+        <source>Link to the hub lost: the queue on this screen may be out of date. Reconnecting…</source>
+        <extracomment>Another site silent for longer than this is worth telling staff (sync pushes every few seconds when all is well).</extracomment>
+        <translation>Liaison avec le serveur perdue : la file affichée n'est peut-être plus à jour. Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
+        <translation>Imprimante de la borne {kiosk} : {fault} (depuis {time})</translation>
+    </message>
+    <message>
+        <source>No news from {site} since {time}</source>
+        <translation>Aucune nouvelle de {site} depuis {time}</translation>
+    </message>
+    <message>
+        <source>the hub started</source>
+        <translation>le démarrage du serveur</translation>
+    </message>
+    <message>
+        <source>out of paper: load a new roll</source>
+        <translation>plus de papier : chargez un nouveau rouleau</translation>
+    </message>
+    <message>
+        <source>paper roll nearly finished: prepare a new roll</source>
+        <translation>rouleau presque épuisé : préparez un nouveau rouleau</translation>
+    </message>
+    <message>
+        <source>cover open: close it</source>
+        <translation>capot ouvert : refermez-le</translation>
+    </message>
+    <message>
+        <source>printer offline: check it is switched on and not in error</source>
+        <translation>imprimante hors ligne : vérifiez qu'elle est allumée et sans erreur</translation>
+    </message>
+    <message>
+        <source>printer unreachable: check its cable or network</source>
+        <translation>imprimante injoignable : vérifiez son câble ou le réseau</translation>
+    </message>
+    <message>
+        <source>printer error: switch it off and on</source>
+        <translation>erreur d'imprimante : éteignez-la puis rallumez-la</translation>
+    </message>
+    <message>
+        <source>printer fault</source>
+        <translation>panne d'imprimante</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Book the appointment</source>
+        <translation>Prendre le rendez-vous</translation>
+    </message>
+    <message>
+        <source>{service}, {day} at {time}. The visitor types this code at the kiosk on the day.</source>
+        <translation>{service}, le {day} à {time}. L'usager saisit ce code à la borne le jour même.</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Retour (Esc)</translation>
+    </message>
+    <message>
+        <source>Current ticket</source>
+        <extracomment>(action, row, column, column span, primary?) of the grid of buttons.</extracomment>
+        <translation>Ticket en cours</translation>
+    </message>
+    <message>
+        <source>No ticket at this counter</source>
+        <translation>Aucun ticket à ce guichet</translation>
+    </message>
+    <message>
+        <source>Call the next visitor when you are ready.</source>
+        <translation>Appelez l'usager suivant quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <source>Being served since {time}</source>
+        <translation>Pris en charge depuis {time}</translation>
+    </message>
+    <message>
+        <source>Called at {time}</source>
+        <translation>Appelé à {time}</translation>
+    </message>
+    <message>
+        <source>recalled {n}×</source>
+        <translation>rappelé {n}×</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>{n} waiting · longest wait {wait}</source>
+        <translation>{n} en attente · plus longue attente {wait}</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>Aucun usager en attente.</translation>
+    </message>
+    <message>
+        <source>{service}: {n} waiting</source>
+        <translation>{service} : {n} en attente</translation>
+    </message>
+    <message>
+        <source>Counter sign-in</source>
+        <translation>Connexion au guichet</translation>
+    </message>
+    <message>
+        <source>Choose your counter:</source>
+        <translation>Choisissez votre guichet :</translation>
+    </message>
+    <message>
+        <source>Its PIN (keypad or keyboard), then OK:</source>
+        <translation>Son code PIN (pavé numérique ou clavier), puis OK :</translation>
+    </message>
+    <message>
+        <source>Choose your counter first.</source>
+        <translation>Choisissez d'abord votre guichet.</translation>
+    </message>
+    <message>
+        <source>served</source>
+        <translation>reçus</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>median wait</source>
+        <translation>attente médiane</translation>
+    </message>
+    <message>
+        <source>no-shows</source>
+        <translation>absents</translation>
+    </message>
+    <message>
+        <source>Today at this counter</source>
+        <translation>Aujourd'hui à ce guichet</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>Ticket prioritaire</translation>
+    </message>
+    <message>
+        <source>For pregnancy, disability, reduced mobility (if the service has a priority queue).</source>
+        <translation>Grossesse, handicap, mobilité réduite (si le service dispose d'une file prioritaire).</translation>
+    </message>
+    <message>
+        <source>Issue the ticket</source>
+        <translation>Délivrer le ticket</translation>
+    </message>
+    <message>
+        <source>{service} · position {position} in the queue</source>
+        <translation>{service} · position {position} dans la file d'attente</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Guichet</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Visitor ticket</source>
+        <translation>Ticket usager</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: nothing was changed. Try again when the link is back.</source>
+        <translation>Serveur injoignable : rien n'a été modifié. Réessayez quand la liaison sera rétablie.</translation>
+    </message>
+    <message>
+        <source>Service {service} is closed now: nothing was changed.</source>
+        <translation>Le service {service} est actuellement fermé : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Un problème est survenu : {error}</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Retrying…</source>
+        <translation>Serveur injoignable. Nouvelle tentative…</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for this counter. Try again.</source>
+        <translation>Code incorrect pour ce guichet. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this counter is locked for a minute.</source>
+        <translation>Trop de codes erronés : ce guichet est bloqué pendant une minute.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: check the network, then try again.</source>
+        <translation>Serveur injoignable : vérifiez le réseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: please sign in again.</source>
+        <translation>Votre session a pris fin : veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Paused: {reason}</source>
+        <translation>En pause : {reason}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>Aucun usager en attente pour ce guichet.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} now waits for {service}.</source>
+        <translation>Le ticket {number} est maintenant en attente pour {service}.</translation>
+    </message>
+    <message>
+        <source>How did the visit of {number} end?</source>
+        <translation>Comment s'est terminée la visite du ticket {number} ?</translation>
+    </message>
+    <message>
+        <source>Transfer {number} to which service?</source>
+        <translation>Transférer le ticket {number} vers quel service ?</translation>
+    </message>
+    <message>
+        <source>Pause this counter: why?</source>
+        <translation>Mettre ce guichet en pause : pour quel motif ?</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Per service</source>
+        <translation>Par service</translation>
+    </message>
+    <message>
+        <source>Per counter</source>
+        <translation>Par guichet</translation>
+    </message>
+    <message>
+        <source>Per site</source>
+        <translation>Par site</translation>
+    </message>
+    <message>
+        <source>Visitors per hour of arrival</source>
+        <translation>Usagers par heure d'arrivée</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <translation>Usagers</translation>
+    </message>
+    <message>
+        <source>hour of arrival</source>
+        <translation>heure d'arrivée</translation>
+    </message>
+    <message>
+        <source>Visitors per service</source>
+        <translation>Usagers par service</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>Visitors per day</source>
+        <translation>Usagers par jour</translation>
+    </message>
+    <message>
+        <source>Same weekday, mean of the 4 weeks before</source>
+        <translation>Même jour de la semaine, moyenne des 4 semaines précédentes</translation>
+    </message>
+    <message>
+        <source>Waiting time before the call</source>
+        <translation>Temps d'attente avant l'appel</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <source>Exporting CSV</source>
+        <translation>Export CSV en cours</translation>
+    </message>
+    <message>
+        <source>CSV saved: {0}</source>
+        <translation>CSV enregistré : {0}</translation>
+    </message>
+    <message>
+        <source>Preparing the report</source>
+        <translation>Préparation du rapport</translation>
+    </message>
+    <message>
+        <source>Both sites</source>
+        <translation>Les deux sites</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Génération du rapport</translation>
+    </message>
+    <message>
+        <source>Report saved: {0} ({1} pages)</source>
+        <translation>Rapport enregistré : {0} ({1} pages)</translation>
+    </message>
+    <message>
+        <source>The export failed: {0}</source>
+        <translation>L'export a échoué : {0}</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Tous les sites</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>du {0} au {1}</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Absents</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>Unmet demand</source>
+        <translation>Demande non satisfaite</translation>
+    </message>
+    <message>
+        <source>Issued by reception</source>
+        <translation>Délivrés par l'accueil</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Attente médiane</translation>
+    </message>
+    <message>
+        <source>Wait, 90th pct.</source>
+        <translation>Attente, 90e centile</translation>
+    </message>
+    <message>
+        <source>Median service</source>
+        <translation>Durée médiane d'entretien</translation>
+    </message>
+    <message>
+        <source>Solved on site</source>
+        <translation>Résolu sur place</translation>
+    </message>
+    <message>
+        <source>Priority tickets</source>
+        <translation>Tickets prioritaires</translation>
+    </message>
+    <message>
+        <source>Tickets issued: a transfer is not a new visitor.</source>
+        <translation>Tickets délivrés : un transfert ne compte pas comme un nouvel usager.</translation>
+    </message>
+    <message>
+        <source>Services asked for at the kiosk while closed or absent.</source>
+        <translation>Services demandés à la borne alors qu'ils étaient fermés ou absents.</translation>
+    </message>
+    <message>
+        <source>Nine visitors in ten waited less than this.</source>
+        <translation>Neuf usagers sur dix ont attendu moins longtemps que cela.</translation>
+    </message>
+    <message>
+        <source>Visits finished with the outcome "solved here", of those served.</source>
+        <translation>Visites terminées avec l'issue « résolu sur place », parmi les usagers reçus.</translation>
+    </message>
+    <message>
+        <source>Priority tickets, of all visitors.</source>
+        <translation>Tickets prioritaires, sur l'ensemble des usagers.</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Satisfait</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Mécontent</translation>
+    </message>
+    <message>
+        <source>Visitors' feedback ({0} answers)</source>
+        <translation>Avis des usagers ({0} réponses)</translation>
+    </message>
+    <message>
+        <source>Monthly report — {0}</source>
+        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <translation>Rapport mensuel — {0}</translation>
+    </message>
+    <message>
+        <source>Footfall report — {0}</source>
+        <translation>Rapport de fréquentation — {0}</translation>
+    </message>
+    <message>
+        <source>Made on {0}</source>
+        <translation>Généré le {0}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Page {0} sur {1}</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Per site and service</source>
+        <translation>Par site et par service</translation>
+    </message>
+    <message>
+        <source>No visits in these days.</source>
+        <translation>Aucune visite sur cette période.</translation>
+    </message>
+    <message>
+        <source>Dashboard sign-in</source>
+        <translation>Connexion au tableau de bord</translation>
+    </message>
+    <message>
+        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
+        <translation>Les chiffres sont réservés aux responsables de la maison. Choisissez votre nom et saisissez votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
+        <translation>Aucun responsable n'est déclaré dans le fichier de ce site : ajoutez-en un sous [[managers]] pour ouvrir le tableau de bord.</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Choisissez d'abord votre nom.</translation>
+    </message>
+    <message>
+        <source>Type your PIN first.</source>
+        <translation>Saisissez d'abord votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Transfers in</source>
+        <translation>Transferts reçus</translation>
+    </message>
+    <message>
+        <source>Transfers out</source>
+        <translation>Transferts émis</translation>
+    </message>
+    <message>
+        <source>Wait p90</source>
+        <translation>Attente p90</translation>
+    </message>
+    <message>
+        <source>By reception</source>
+        <translation>Par l'accueil</translation>
+    </message>
+    <message>
+        <source>Feedback answers</source>
+        <translation>Avis reçus</translation>
+    </message>
+    <message>
+        <source>Share of the site's visits served</source>
+        <translation>Part des visites du site</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached; trying again…</source>
+        <translation>Serveur injoignable ; nouvelle tentative…</translation>
+    </message>
+    <message>
+        <source>Preparing the figures, a month at a time</source>
+        <translation>Préparation des chiffres, mois par mois</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {0}</source>
+        <translation>Impossible de lire les chiffres : {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Only this site's figures so far: no other site heard from.</source>
+        <translation>Pour l'instant, chiffres de ce site uniquement : aucune nouvelle des autres sites.</translation>
+    </message>
+    <message>
+        <source>{0}: last heard from {1}</source>
+        <translation>{0} : dernières nouvelles le {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not heard from directly yet</source>
+        <translation>{0} : pas encore de nouvelles directes</translation>
+    </message>
+    <message>
+        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
+        <translation>Un guichet ne peut pas ouvrir le tableau de bord : connectez-vous avec le code PIN d'un responsable.</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>Nom ou code PIN incorrect.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait a minute, then try again.</source>
+        <translation>Trop de codes erronés : patientez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <translation>Appel en cours</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>rappel</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Derniers appels</translation>
+    </message>
+    <message>
+        <source>Welcome. Please take a seat: your number will be shown here and called out.</source>
+        <translation>Bienvenue. Veuillez vous asseoir : votre numéro s'affichera ici et sera annoncé.</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Connexion perdue, reconnexion…</translation>
+    </message>
+    <message>
+        <source>All services are closed at the moment.</source>
+        <translation>Tous les services sont fermés pour le moment.</translation>
     </message>
 </context>
 </TS>

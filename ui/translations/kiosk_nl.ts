@@ -48,8 +48,137 @@
         <translation>Scan deze code om uw beurt op uw telefoon te volgen</translation>
     </message>
     <message>
+        <source>Call next</source>
+        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <translation>Volgende oproepen</translation>
+    </message>
+    <message>
+        <source>Call this ticket</source>
+        <translation>Dit ticket oproepen</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Opnieuw oproepen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation>Afronden…</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Niet verschenen</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Overdragen…</translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>Ticket annuleren</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Pauzeren…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Hervatten</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Heractiveren</translation>
+    </message>
+    <message>
+        <source>Solved here</source>
+        <translation>Hier opgelost</translation>
+    </message>
+    <message>
+        <source>Redirected to a partner</source>
+        <translation>Doorverwezen naar een partner</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>Afspraak gemaakt</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>Opvolging nodig</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pauze</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Middagpauze</translation>
+    </message>
+    <message>
+        <source>Back-office work</source>
+        <translation>Administratief werk</translation>
+    </message>
+    <message>
+        <source>On the phone</source>
+        <translation>Aan de telefoon</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Vergadering</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Opgeroepen</translation>
+    </message>
+    <message>
+        <source>Being served</source>
+        <translation>Wordt geholpen</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Overgedragen</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} u {m:02d}</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Voorrang</translation>
+    </message>
+    <message>
+        <source>Appointment {time}</source>
+        <translation>Afspraak {time}</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Issued at reception</source>
+        <translation>Uitgegeven aan de balie</translation>
     </message>
     <message>
         <source>The general reception desk can help you now.</source>
@@ -200,6 +329,10 @@
         <translation>Te veel pogingen. Vraag het aan de balie.</translation>
     </message>
     <message>
+        <source>This code cannot be used now (already used, or the appointment is on another day). Please ask at reception.</source>
+        <translation>Deze code kan nu niet worden gebruikt (al gebruikt, of de afspraak is op een andere dag). Vraag het aan de balie.</translation>
+    </message>
+    <message>
         <source>Thank you!</source>
         <translation>Dank u!</translation>
     </message>
@@ -218,6 +351,618 @@
     <message>
         <source>The hub cannot check the PIN right now.</source>
         <translation>De server kan de code nu niet controleren.</translation>
+    </message>
+    <message>
+        <source>Link to the hub lost: the queue on this screen may be out of date. Reconnecting…</source>
+        <extracomment>Another site silent for longer than this is worth telling staff (sync pushes every few seconds when all is well).</extracomment>
+        <translation>Verbinding met de server verbroken: de wachtrij op dit scherm is mogelijk niet meer actueel. Opnieuw verbinden…</translation>
+    </message>
+    <message>
+        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
+        <translation>Printer van zuil {kiosk}: {fault} (sinds {time})</translation>
+    </message>
+    <message>
+        <source>No news from {site} since {time}</source>
+        <translation>Geen bericht van {site} sinds {time}</translation>
+    </message>
+    <message>
+        <source>the hub started</source>
+        <translation>de start van de server</translation>
+    </message>
+    <message>
+        <source>out of paper: load a new roll</source>
+        <translation>papier op: plaats een nieuwe rol</translation>
+    </message>
+    <message>
+        <source>paper roll nearly finished: prepare a new roll</source>
+        <translation>papierrol bijna op: leg een nieuwe rol klaar</translation>
+    </message>
+    <message>
+        <source>cover open: close it</source>
+        <translation>klep open: sluit de klep</translation>
+    </message>
+    <message>
+        <source>printer offline: check it is switched on and not in error</source>
+        <translation>printer offline: controleer of hij aanstaat en geen fout aangeeft</translation>
+    </message>
+    <message>
+        <source>printer unreachable: check its cable or network</source>
+        <translation>printer onbereikbaar: controleer de kabel of het netwerk</translation>
+    </message>
+    <message>
+        <source>printer error: switch it off and on</source>
+        <translation>printerfout: zet hem uit en weer aan</translation>
+    </message>
+    <message>
+        <source>printer fault</source>
+        <translation>printerstoring</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijdstip</translation>
+    </message>
+    <message>
+        <source>Book the appointment</source>
+        <translation>Afspraak maken</translation>
+    </message>
+    <message>
+        <source>{service}, {day} at {time}. The visitor types this code at the kiosk on the day.</source>
+        <translation>{service}, {day} om {time}. De bezoeker voert deze code op de dag zelf in aan de zuil.</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Terug (Esc)</translation>
+    </message>
+    <message>
+        <source>Current ticket</source>
+        <extracomment>(action, row, column, column span, primary?) of the grid of buttons.</extracomment>
+        <translation>Huidig ticket</translation>
+    </message>
+    <message>
+        <source>No ticket at this counter</source>
+        <translation>Geen ticket aan dit loket</translation>
+    </message>
+    <message>
+        <source>Call the next visitor when you are ready.</source>
+        <translation>Roep de volgende bezoeker op wanneer u klaar bent.</translation>
+    </message>
+    <message>
+        <source>Being served since {time}</source>
+        <translation>Wordt geholpen sinds {time}</translation>
+    </message>
+    <message>
+        <source>Called at {time}</source>
+        <translation>Opgeroepen om {time}</translation>
+    </message>
+    <message>
+        <source>recalled {n}×</source>
+        <translation>{n}× opnieuw opgeroepen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>In de wachtrij</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Wachttijd</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>{n} waiting · longest wait {wait}</source>
+        <translation>{n} wachtend · langste wachttijd {wait}</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>Niemand wacht.</translation>
+    </message>
+    <message>
+        <source>{service}: {n} waiting</source>
+        <translation>{service}: {n} wachtend</translation>
+    </message>
+    <message>
+        <source>Counter sign-in</source>
+        <translation>Aanmelden aan het loket</translation>
+    </message>
+    <message>
+        <source>Choose your counter:</source>
+        <translation>Kies uw loket:</translation>
+    </message>
+    <message>
+        <source>Its PIN (keypad or keyboard), then OK:</source>
+        <translation>De pincode ervan (toetsenblok of toetsenbord), daarna OK:</translation>
+    </message>
+    <message>
+        <source>Choose your counter first.</source>
+        <translation>Kies eerst uw loket.</translation>
+    </message>
+    <message>
+        <source>served</source>
+        <translation>geholpen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wachtend</translation>
+    </message>
+    <message>
+        <source>median wait</source>
+        <translation>mediane wachttijd</translation>
+    </message>
+    <message>
+        <source>no-shows</source>
+        <translation>niet verschenen</translation>
+    </message>
+    <message>
+        <source>Today at this counter</source>
+        <translation>Vandaag aan dit loket</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>Voorrangsticket</translation>
+    </message>
+    <message>
+        <source>For pregnancy, disability, reduced mobility (if the service has a priority queue).</source>
+        <translation>Bij zwangerschap, handicap, beperkte mobiliteit (als de dienst een voorrangsrij heeft).</translation>
+    </message>
+    <message>
+        <source>Issue the ticket</source>
+        <translation>Ticket uitgeven</translation>
+    </message>
+    <message>
+        <source>{service} · position {position} in the queue</source>
+        <translation>{service} · plaats {position} in de wachtrij</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Afmelden</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Visitor ticket</source>
+        <translation>Bezoekersticket</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: nothing was changed. Try again when the link is back.</source>
+        <translation>De server is onbereikbaar: er is niets gewijzigd. Probeer opnieuw zodra de verbinding hersteld is.</translation>
+    </message>
+    <message>
+        <source>Service {service} is closed now: nothing was changed.</source>
+        <translation>Dienst {service} is nu gesloten: er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Er ging iets mis: {error}</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Retrying…</source>
+        <translation>De server is onbereikbaar. Nieuwe poging…</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for this counter. Try again.</source>
+        <translation>Verkeerde pincode voor dit loket. Probeer opnieuw.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this counter is locked for a minute.</source>
+        <translation>Te veel verkeerde pincodes: dit loket is een minuut geblokkeerd.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: check the network, then try again.</source>
+        <translation>De server is onbereikbaar: controleer het netwerk en probeer opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: please sign in again.</source>
+        <translation>Uw sessie is beëindigd: meld u opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>Paused: {reason}</source>
+        <translation>Gepauzeerd: {reason}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>Niemand wacht voor dit loket.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} now waits for {service}.</source>
+        <translation>Ticket {number} wacht nu voor {service}.</translation>
+    </message>
+    <message>
+        <source>How did the visit of {number} end?</source>
+        <translation>Hoe is het bezoek van ticket {number} afgelopen?</translation>
+    </message>
+    <message>
+        <source>Transfer {number} to which service?</source>
+        <translation>Ticket {number} overdragen naar welke dienst?</translation>
+    </message>
+    <message>
+        <source>Pause this counter: why?</source>
+        <translation>Dit loket pauzeren: waarom?</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafieken</translation>
+    </message>
+    <message>
+        <source>Per service</source>
+        <translation>Per dienst</translation>
+    </message>
+    <message>
+        <source>Per counter</source>
+        <translation>Per loket</translation>
+    </message>
+    <message>
+        <source>Per site</source>
+        <translation>Per locatie</translation>
+    </message>
+    <message>
+        <source>Visitors per hour of arrival</source>
+        <translation>Bezoekers per aankomstuur</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <translation>Bezoekers</translation>
+    </message>
+    <message>
+        <source>hour of arrival</source>
+        <translation>aankomstuur</translation>
+    </message>
+    <message>
+        <source>Visitors per service</source>
+        <translation>Bezoekers per dienst</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Geholpen</translation>
+    </message>
+    <message>
+        <source>Visitors per day</source>
+        <translation>Bezoekers per dag</translation>
+    </message>
+    <message>
+        <source>Same weekday, mean of the 4 weeks before</source>
+        <translation>Zelfde weekdag, gemiddelde van de 4 weken ervoor</translation>
+    </message>
+    <message>
+        <source>Waiting time before the call</source>
+        <translation>Wachttijd vóór de oproep</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minuten</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exporteren</translation>
+    </message>
+    <message>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <source>Exporting CSV</source>
+        <translation>CSV wordt geëxporteerd</translation>
+    </message>
+    <message>
+        <source>CSV saved: {0}</source>
+        <translation>CSV opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <source>Preparing the report</source>
+        <translation>Rapport wordt voorbereid</translation>
+    </message>
+    <message>
+        <source>Both sites</source>
+        <translation>Beide locaties</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Rapport wordt opgemaakt</translation>
+    </message>
+    <message>
+        <source>Report saved: {0} ({1} pages)</source>
+        <translation>Rapport opgeslagen: {0} ({1} pagina's)</translation>
+    </message>
+    <message>
+        <source>The export failed: {0}</source>
+        <translation>De export is mislukt: {0}</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorige</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Alle locaties</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle diensten</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} tot en met {1}</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Niet verschenen</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Overdrachten</translation>
+    </message>
+    <message>
+        <source>Unmet demand</source>
+        <translation>Onbeantwoorde vraag</translation>
+    </message>
+    <message>
+        <source>Issued by reception</source>
+        <translation>Uitgegeven door de balie</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Mediane wachttijd</translation>
+    </message>
+    <message>
+        <source>Wait, 90th pct.</source>
+        <translation>Wachttijd, 90e percentiel</translation>
+    </message>
+    <message>
+        <source>Median service</source>
+        <translation>Mediane behandelduur</translation>
+    </message>
+    <message>
+        <source>Solved on site</source>
+        <translation>Ter plaatse opgelost</translation>
+    </message>
+    <message>
+        <source>Priority tickets</source>
+        <translation>Voorrangstickets</translation>
+    </message>
+    <message>
+        <source>Tickets issued: a transfer is not a new visitor.</source>
+        <translation>Uitgegeven tickets: een overdracht telt niet als nieuwe bezoeker.</translation>
+    </message>
+    <message>
+        <source>Services asked for at the kiosk while closed or absent.</source>
+        <translation>Diensten die aan de zuil gevraagd werden terwijl ze gesloten of afwezig waren.</translation>
+    </message>
+    <message>
+        <source>Nine visitors in ten waited less than this.</source>
+        <translation>Negen op de tien bezoekers wachtten korter dan dit.</translation>
+    </message>
+    <message>
+        <source>Visits finished with the outcome "solved here", of those served.</source>
+        <translation>Bezoeken afgesloten met de uitkomst "hier opgelost", van alle geholpen bezoekers.</translation>
+    </message>
+    <message>
+        <source>Priority tickets, of all visitors.</source>
+        <translation>Voorrangstickets, van alle bezoekers.</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Tevreden</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutraal</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Ontevreden</translation>
+    </message>
+    <message>
+        <source>Visitors' feedback ({0} answers)</source>
+        <translation>Feedback van bezoekers ({0} antwoorden)</translation>
+    </message>
+    <message>
+        <source>Monthly report — {0}</source>
+        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <translation>Maandrapport — {0}</translation>
+    </message>
+    <message>
+        <source>Footfall report — {0}</source>
+        <translation>Bezoekersrapport — {0}</translation>
+    </message>
+    <message>
+        <source>Made on {0}</source>
+        <translation>Opgemaakt op {0}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Pagina {0} van {1}</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>Kerncijfers</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Per site and service</source>
+        <translation>Per locatie en dienst</translation>
+    </message>
+    <message>
+        <source>No visits in these days.</source>
+        <translation>Geen bezoeken in deze periode.</translation>
+    </message>
+    <message>
+        <source>Dashboard sign-in</source>
+        <translation>Aanmelden op het dashboard</translation>
+    </message>
+    <message>
+        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
+        <translation>De cijfers zijn voorbehouden aan de leidinggevenden van het huis. Kies uw naam en voer uw pincode in.</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leidinggevende</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
+        <translation>Er is geen leidinggevende opgegeven in het bestand van deze locatie: voeg er een toe onder [[managers]] om het dashboard te openen.</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Kies eerst uw naam.</translation>
+    </message>
+    <message>
+        <source>Type your PIN first.</source>
+        <translation>Voer eerst uw pincode in.</translation>
+    </message>
+    <message>
+        <source>Transfers in</source>
+        <translation>Inkomende overdrachten</translation>
+    </message>
+    <message>
+        <source>Transfers out</source>
+        <translation>Uitgaande overdrachten</translation>
+    </message>
+    <message>
+        <source>Wait p90</source>
+        <translation>Wachttijd p90</translation>
+    </message>
+    <message>
+        <source>By reception</source>
+        <translation>Via de balie</translation>
+    </message>
+    <message>
+        <source>Feedback answers</source>
+        <translation>Feedbackantwoorden</translation>
+    </message>
+    <message>
+        <source>Share of the site's visits served</source>
+        <translation>Aandeel in de bezoeken van de locatie</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached; trying again…</source>
+        <translation>De server is onbereikbaar; nieuwe poging…</translation>
+    </message>
+    <message>
+        <source>Preparing the figures, a month at a time</source>
+        <translation>Cijfers worden voorbereid, maand per maand</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {0}</source>
+        <translation>De cijfers konden niet worden gelezen: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Only this site's figures so far: no other site heard from.</source>
+        <translation>Voorlopig alleen de cijfers van deze locatie: nog geen bericht van een andere locatie.</translation>
+    </message>
+    <message>
+        <source>{0}: last heard from {1}</source>
+        <translation>{0}: laatste bericht op {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not heard from directly yet</source>
+        <translation>{0}: nog geen rechtstreeks bericht</translation>
+    </message>
+    <message>
+        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
+        <translation>Een loket kan het dashboard niet openen: meld u aan met de pincode van een leidinggevende.</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>Verkeerde naam of pincode.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait a minute, then try again.</source>
+        <translation>Te veel verkeerde pincodes: wacht een minuut en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <translation>Nu aan de beurt</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>opnieuw</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Laatste oproepen</translation>
+    </message>
+    <message>
+        <source>Welcome. Please take a seat: your number will be shown here and called out.</source>
+        <translation>Welkom. Neem plaats: uw nummer verschijnt hier en wordt omgeroepen.</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Verbinding verbroken, opnieuw verbinden…</translation>
+    </message>
+    <message>
+        <source>All services are closed at the moment.</source>
+        <translation>Alle diensten zijn op dit moment gesloten.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,19 @@
+"""Named crash points for the tests of "kill -9 at this step" (DESIGN §8).
+
+``KIOSK_SYNC_CRASH_AT=<step>`` in a hub's environment makes that process kill itself with
+SIGKILL when it reaches the step: no clean-up, no flush, exactly like a power cut there.
+Steps: ``receiver_mid_apply`` (rows written, not committed), ``receiver_after_commit``
+(committed, not answered), ``sender_after_ack`` (ack received, cursor not saved).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+ENV = "KIOSK_SYNC_CRASH_AT"
+
+
+def crash_point(step: str) -> None:
+    if os.environ.get(ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)

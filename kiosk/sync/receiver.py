@@ -1,0 +1,213 @@
+"""The peer-only routes (``/sync/v1``): every request signed, every batch checked whole.
+
+Order of the checks on ``POST /sync/v1/batches``, cheapest and safest first: protocol
+version (409), signature headers, key and clock window (401), declared size (413, before
+reading), the body read with a cap (413), the signature over the body (401), the nonce
+(401 on replay), gzip inflated with a cap (413 for a bomb, 400 if corrupt), JSON and the
+strict schema (400/422), the signer is the origin of every row (403), then the
+transaction (200 with the new high-water mark, 409 gap/epoch/fork, 503 busy). Every
+answer to a signed request is signed back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from sqlalchemy import select
+from starlette.requests import ClientDisconnect
+
+from kiosk.hub.context import Hub
+from kiosk.store.models import Event
+from kiosk.sync import faults
+from kiosk.sync.apply import apply_batch
+from kiosk.sync.models import SyncOrigin
+from kiosk.sync.signing import Refused, Signer, sign_reply
+from kiosk.sync.wire import (
+    MAX_BATCH_BYTES,
+    MAX_ROWS,
+    MAX_WIRE_BYTES,
+    PROTOCOL,
+    BadBatch,
+    parse_batch,
+    row_size,
+    to_wire,
+)
+
+log = logging.getLogger("kiosk.sync")
+router = APIRouter(prefix="/sync/v1", include_in_schema=True, tags=["sync (peers only)"])
+
+
+def _reply(
+    status: int, body: dict, signer: Signer | None = None, headers: dict | None = None
+) -> Response:
+    content = json.dumps(body, separators=(",", ":")).encode()
+    headers = dict(headers or {})
+    if signer is not None:
+        headers["x-kiosk-sync-signature"] = sign_reply(signer.secret, signer.nonce, status, content)
+    return Response(content, status_code=status, media_type="application/json", headers=headers)
+
+
+def _refusal(exc: Refused, signer: Signer | None) -> Response:
+    headers = {}
+    if exc.status == 503:
+        headers["retry-after"] = str(exc.extra.get("retry_after_s", 1))
+    if exc.status == 413:
+        headers["connection"] = "close"
+    return _reply(exc.status, exc.body(), signer, headers)
+
+
+def _path(request: Request) -> str:
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+async def _read_capped(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise Refused(400, "bad_request", "bad Content-Length")
+        if int(declared) > limit:
+            raise Refused(413, "too_large", f"request body too large (at most {limit} bytes)")
+    chunks, size = [], 0
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise Refused(413, "too_large", f"request body too large (at most {limit} bytes)")
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise Refused(400, "disconnected", "the request body was cut short") from None
+    return b"".join(chunks)
+
+
+def _hub(request: Request) -> Hub:
+    return request.app.state.hub
+
+
+@router.post("/batches")
+async def receive_batch(request: Request) -> Response:
+    hub = _hub(request)
+    agent = hub.sync
+    signer = None
+    try:
+        now = hub.clock.now()
+        agent.verifier.check_headers(request.headers, now)
+        encoding = request.headers.get("content-encoding", "identity").lower()
+        if encoding not in ("identity", "gzip"):
+            raise Refused(415, "encoding", f"unsupported Content-Encoding {encoding[:20]!r}")
+        body = await _read_capped(request, MAX_WIRE_BYTES)
+        signer = agent.verifier.verify("POST", _path(request), request.headers, body, now)
+        agent.record_heard(signer.peer)
+        try:
+            batch = parse_batch(body, encoding)
+        except BadBatch as exc:
+            raise Refused(
+                exc.status, "schema" if exc.status == 422 else "bad_body", exc.message
+            ) from None
+        if batch.origin != signer.peer or any(row.site != signer.peer for row in batch.rows):
+            raise Refused(
+                403, "origin", f"a peer signing as {signer.peer} may only send its own events"
+            )
+        if batch.origin == hub.config.site.slug:
+            raise Refused(403, "origin", "this hub's own events never come back to it")
+        ack = await run_in_threadpool(apply_batch, hub.store, batch, now)
+    except Refused as exc:
+        if exc.status >= 500 or exc.status == 409:
+            log.info("sync batch refused (%s): %s", exc.status, exc.message)
+        return _refusal(exc, signer)
+    faults.crash_point("receiver_after_commit")
+    if ack.applied:
+        agent.on_applied()  # live streams and dashboards show the other site's visits
+    return _reply(
+        200,
+        {
+            "site": hub.config.site.slug,
+            "origin": batch.origin,
+            "hw": ack.hw,
+            "epoch": ack.epoch,
+            "applied": ack.applied,
+            "replayed": ack.replayed,
+        },
+        signer,
+    )
+
+
+async def _signed_get(request: Request) -> Signer:
+    hub = _hub(request)
+    now = hub.clock.now()
+    if request.headers.get("content-length", "0") not in ("", "0"):
+        raise Refused(413, "too_large", "a GET carries no body")
+    signer = hub.sync.verifier.verify("GET", _path(request), request.headers, b"", now)
+    hub.sync.record_heard(signer.peer)
+    return signer
+
+
+@router.get("/state")
+async def state(request: Request) -> Response:
+    """What this hub holds of the signer's events (its high-water mark and epoch)."""
+    hub = _hub(request)
+    try:
+        signer = await _signed_get(request)
+    except Refused as exc:
+        return _refusal(exc, None)
+    known = await run_in_threadpool(_origin_state, hub, signer.peer)
+    return _reply(
+        200,
+        {
+            "site": hub.config.site.slug,
+            "protocol": PROTOCOL,
+            "epoch": hub.store.epoch,
+            "time": hub.clock.now().isoformat(),
+            "yours": known,
+        },
+        signer,
+    )
+
+
+def _origin_state(hub: Hub, origin: str) -> dict | None:
+    with hub.store.read() as session:
+        row = session.get(SyncOrigin, origin)
+        return None if row is None else {"epoch": row.epoch, "hw": row.hw}
+
+
+@router.get("/own-events")
+async def own_events(request: Request, after: int = Query(0, ge=0, le=2**31)) -> Response:
+    """Give the signer back its own events after ``after`` (a store restored from a backup
+    recovers what it lost); never another site's."""
+    hub = _hub(request)
+    try:
+        signer = await _signed_get(request)
+    except Refused as exc:
+        return _refusal(exc, None)
+    page = await run_in_threadpool(_own_page, hub, signer.peer, after)
+    return _reply(200, page, signer)
+
+
+def _own_page(hub: Hub, origin: str, after: int) -> dict:
+    with hub.store.read() as session:
+        known = session.get(SyncOrigin, origin)
+        hw = known.hw if known else 0
+        rows = session.execute(
+            select(Event.__table__)
+            .where(Event.site == origin, Event.seq > after, Event.seq <= hw)
+            .order_by(Event.seq)
+            .limit(MAX_ROWS)
+        ).all()
+    out, size = [], 16 * 1024
+    for row in rows:
+        item = to_wire(row, origin)
+        size += row_size(item)
+        if out and size > MAX_BATCH_BYTES:
+            break
+        out.append(item)
+    return {
+        "site": hub.config.site.slug,
+        "origin": origin,
+        "epoch": known.epoch if known else None,
+        "hw": hw,
+        "rows": out,
+    }

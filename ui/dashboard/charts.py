@@ -1,0 +1,278 @@
+"""The dashboard's charts (QtCharts), built from the hub's ``/api/stats`` answer.
+
+Readable in black and white: bars are ink outlines over greys with a hatching each, the
+comparison line is dashed and the day line carries markers, so a photocopy loses nothing.
+Texts come through :func:`ui.i18n.tr` and numbers through the UI language's locale. Each
+builder returns a new :class:`QChart`: the window shows them in views, the PDF report
+renders them to images (:func:`render`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLegend,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QLocale, QMargins, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene
+
+from ui.dashboard.style import GREYS, INK
+from ui.i18n import tr
+
+HATCHES = (Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.CrossPattern)
+DAY_HOURS = (8, 18)  # always shown, so that mornings compare at a glance
+LABEL_CHARS = 26
+
+
+def _bar_set(name: str, values: list[float], index: int) -> QBarSet:
+    bars = QBarSet(name)
+    bars.append([float(v) for v in values])
+    brush = QBrush(QColor(GREYS[index % len(GREYS)]), HATCHES[index % len(HATCHES)])
+    if index % len(HATCHES):
+        brush.setColor(QColor(INK))
+        bars.setColor(QColor(GREYS[2]))
+    bars.setBrush(brush)
+    bars.setPen(QPen(QColor(INK), 1.2))
+    bars.setLabelColor(QColor(INK))
+    return bars
+
+
+def _chart(title: str, font_px: int) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    title_font = QFont("DejaVu Sans")
+    title_font.setPixelSize(round(font_px * 1.05))
+    title_font.setBold(True)
+    chart.setTitleFont(title_font)
+    chart.setTitleBrush(QBrush(QColor(INK)))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundBrush(QBrush(QColor("white")))
+    chart.setBackgroundRoundness(0)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setLocalizeNumbers(True)
+    chart.setLocale(QLocale())
+    legend = chart.legend()
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    legend_font = QFont("DejaVu Sans")
+    legend_font.setPixelSize(round(font_px * 0.85))
+    legend.setFont(legend_font)
+    legend.setLabelColor(QColor(INK))
+    return chart
+
+
+def _style_axis(axis: QAbstractAxis, font_px: int, title: str = "") -> None:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(round(font_px * 0.8))
+    axis.setLabelsFont(font)
+    axis.setLabelsColor(QColor(INK))
+    axis.setLinePen(QPen(QColor(INK), 1))
+    axis.setGridLineColor(QColor("#D5DBE1"))
+    if title:
+        title_font = QFont("DejaVu Sans")
+        title_font.setPixelSize(round(font_px * 0.8))
+        axis.setTitleFont(title_font)
+        axis.setTitleText(title)
+        axis.setTitleBrush(QBrush(QColor(INK)))
+
+
+def _count_axis(
+    chart: QChart,
+    highest: float,
+    font_px: int,
+    alignment,
+    title: str = "",
+) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(4.0, float(highest) * 1.08))  # room above the tallest bar
+    axis.applyNiceNumbers()
+    axis.setLabelFormat("%.0f")  # "%d" shows nothing on a real-valued axis
+    axis.setMinorTickCount(0)
+    _style_axis(axis, font_px, title)
+    chart.addAxis(axis, alignment)
+    return axis
+
+
+def _categories(
+    chart: QChart, names: list[str], font_px: int, alignment, title: str = ""
+) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(names)
+    _style_axis(axis, font_px, title)
+    axis.setGridLineVisible(False)
+    chart.addAxis(axis, alignment)
+    return axis
+
+
+def _attach(series, *axes) -> None:
+    for axis in axes:
+        series.attachAxis(axis)
+
+
+def hour_label(hour: int) -> str:
+    return QLocale().toString(hour)
+
+
+def hours_chart(by_hour: dict[str, int], font_px: int = 16) -> QChart:
+    """Visitors per hour of arrival (local time)."""
+    counts = {int(h): n for h, n in by_hour.items()}
+    busy = [h for h, n in counts.items() if n]
+    first = min([DAY_HOURS[0], *busy])
+    last = max([DAY_HOURS[1], *busy])
+    hours = list(range(first, last + 1))
+    chart = _chart(tr("Visitors per hour of arrival"), font_px)
+    series = QBarSeries()
+    series.append(_bar_set(tr("Visitors"), [counts.get(h, 0) for h in hours], 0))
+    series.setBarWidth(0.8)
+    chart.addSeries(series)
+    x = _categories(
+        chart,
+        [hour_label(h) for h in hours],
+        font_px,
+        Qt.AlignmentFlag.AlignBottom,
+        tr("hour of arrival"),
+    )
+    y = _count_axis(chart, max(counts.values(), default=0), font_px, Qt.AlignmentFlag.AlignLeft)
+    _attach(series, x, y)
+    chart.legend().hide()
+    return chart
+
+
+def service_label(row: dict, language: str) -> str:
+    labels = row.get("labels") or {}
+    text = labels.get(language) or labels.get("fr") or row["key"]
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def services_chart(by_service: list[dict], language: str, font_px: int = 16) -> QChart:
+    """Visitors and served per service, biggest first (at the top)."""
+    rows = sorted(by_service, key=lambda r: (r["issued"], r["key"]))
+    chart = _chart(tr("Visitors per service"), font_px)
+    series = QHorizontalBarSeries()
+    series.append(_bar_set(tr("Visitors"), [r["issued"] for r in rows], 0))
+    series.append(_bar_set(tr("Served"), [r["served"] for r in rows], 1))
+    series.setBarWidth(0.8)
+    chart.addSeries(series)
+    y = _categories(
+        chart,
+        [service_label(r, language) for r in rows] or [""],
+        round(font_px * 0.9),
+        Qt.AlignmentFlag.AlignLeft,
+    )
+    x = _count_axis(
+        chart, max((r["issued"] for r in rows), default=0), font_px, Qt.AlignmentFlag.AlignBottom
+    )
+    _attach(series, x, y)
+    return chart
+
+
+def _msecs(day: date) -> float:
+    return datetime.combine(day, time(12)).timestamp() * 1000
+
+
+def days_chart(by_day: list[dict], font_px: int = 16, today: date | None = None) -> QChart:
+    """Visitors per day (up to ``today``), and the mean of the same weekday over the four
+    weeks before (on every day: for days to come, it is what to expect)."""
+    chart = _chart(tr("Visitors per day"), font_px)
+    chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)  # the dashes
+    days = [(date.fromisoformat(r["day"]), r) for r in by_day]
+    visitors = QLineSeries()
+    visitors.setName(tr("Visitors"))
+    visitors.setPen(QPen(QColor(INK), 2.2))
+    mean = QLineSeries()
+    mean.setName(tr("Same weekday, mean of the 4 weeks before"))
+    dashed = QPen(QColor(GREYS[0]), 2.0, Qt.PenStyle.DashLine)
+    mean.setPen(dashed)
+    for day, row in days:
+        if today is None or day <= today:
+            visitors.append(_msecs(day), row["issued"])
+        mean.append(_msecs(day), row["same_weekday_mean"])
+    few = len(days) <= 62
+    visitors.setPointsVisible(few)
+    visitors.setMarkerSize(max(5, font_px * 0.35))
+    mean.setPointsVisible(len(days) <= 2)  # a single day draws no line, only points
+    mean.setMarkerSize(max(5, font_px * 0.35))
+    chart.addSeries(mean)
+    chart.addSeries(visitors)
+    x = QDateTimeAxis()
+    x.setFormat("dd/MM" if len(days) > 1 else "dd/MM/yyyy")
+    first, last = days[0][0], days[-1][0]
+    half_day = 0.5 * 86_400_000 - 60_000  # from the first day's start to the last one's end
+    x.setRange(_datetime(_msecs(first) - half_day), _datetime(_msecs(last) + half_day))
+    x.setTickCount(min(8, max(2, len(days) + 1)))
+    _style_axis(x, font_px)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    highest = max([r["issued"] for _, r in days] + [r["same_weekday_mean"] for _, r in days])
+    y = _count_axis(chart, highest, font_px, Qt.AlignmentFlag.AlignLeft)
+    for series in (mean, visitors):
+        _attach(series, x, y)
+    return chart
+
+
+def _datetime(msecs: float) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(round(msecs))
+
+
+def band_label(row: dict) -> str:
+    low, high = row["from_min"], row["to_min"]
+    return f"{low}–{high}" if high is not None else f"{low}+"
+
+
+def waits_chart(histogram: list[dict], font_px: int = 16) -> QChart:
+    """How long visitors waited before their call, in bands of minutes."""
+    chart = _chart(tr("Waiting time before the call"), font_px)
+    series = QBarSeries()
+    series.append(_bar_set(tr("Visitors"), [r["count"] for r in histogram], 1))
+    series.setBarWidth(0.8)
+    chart.addSeries(series)
+    x = _categories(
+        chart,
+        [band_label(r) for r in histogram],
+        font_px,
+        Qt.AlignmentFlag.AlignBottom,
+        tr("minutes"),
+    )
+    y = _count_axis(
+        chart, max((r["count"] for r in histogram), default=0), font_px, Qt.AlignmentFlag.AlignLeft
+    )
+    _attach(series, x, y)
+    chart.legend().hide()
+    return chart
+
+
+def all_charts(answer: dict, language: str, font_px: int = 16) -> dict[str, QChart]:
+    return {
+        "hours": hours_chart(answer["by_hour"], font_px),
+        "services": services_chart(answer["by_service"], language, font_px),
+        "days": days_chart(
+            answer["by_day"],
+            font_px,
+            date.fromisoformat(answer["today"]) if "today" in answer else None,
+        ),
+        "waits": waits_chart(answer["wait_histogram"], font_px),
+    }
+
+
+def render(chart: QChart, width: int, height: int) -> QImage:
+    """The chart drawn on a white image of ``width`` × ``height`` pixels (for the PDF)."""
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(0, 0, width, height))
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(0, 0, width, height), QRectF(0, 0, width, height))
+    painter.end()
+    scene.removeItem(chart)
+    return image
