@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.client import HubClient
 from kiosk.hub.server import RunningHub, build_hub, start_in_thread
 from kiosk.siteconfig import SiteConfig, load_site_config
+from ui.i18n import Translations
 from ui.theme import NORMAL, style_sheet
 
 
@@ -29,6 +30,11 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setStyleSheet(style_sheet(NORMAL))
+    if not hasattr(app, "staff_language"):
+        # Staff screens speak French (the house's language); the kiosk and the display's
+        # announcements follow each visitor's own choice (ui.i18n.visitor_tr).
+        app.staff_language = Translations()
+        app.staff_language.use("fr")
     return app
 
 

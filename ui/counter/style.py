@@ -89,7 +89,11 @@ class ActionButton(TouchButton):
         return QSize(hint.width() + 32, max(BUTTON_MIN_PX, hint.height() + 24))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(80, BUTTON_MIN_PX)
+        """Lines may wrap between words, never inside one: room for the longest word."""
+        metrics = self._label.fontMetrics()
+        longest = max((metrics.horizontalAdvance(word) for word in self.text().split()),
+                      default=0)
+        return QSize(max(80, longest + 32), BUTTON_MIN_PX)
 
 
 def card(parent_layout_margins: int = 12) -> tuple[QFrame, QVBoxLayout]:

@@ -93,7 +93,8 @@ class Board(QWidget):
         self.sites.set_rows(answer["by_site"])
 
     def _draw_charts(self, answer: dict) -> None:
-        built = charts.all_charts(answer, self.language, round(self.font_px * 0.8))
+        built = charts.all_charts(answer, self.language, round(self.font_px * 0.8),
+                                  short=self.width() < 1600)
         for key, view in self.views.items():
             old = view.chart()
             view.setChart(built[key])

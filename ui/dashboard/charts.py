@@ -154,25 +154,24 @@ def service_label(row: dict, language: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
-def services_chart(by_service: list[dict], language: str, font_px: int = 16) -> QChart:
-    """Visitors and served per service, biggest first (at the top)."""
-    rows = sorted(by_service, key=lambda r: (r["issued"], r["key"]))
+def services_chart(by_service: list[dict], language: str, font_px: int = 16,
+                   short: bool = False) -> QChart:
+    """Visitors and served per service, biggest first. Wide: horizontal bars named by
+    service. ``short`` (a narrow chart, where Qt would elide every name to "…"): upright
+    bars labelled with the service codes underneath."""
+    rows = sorted(by_service, key=lambda r: (r["issued"], r["key"]), reverse=short)
     chart = _chart(tr("Visitors per service"), font_px)
-    series = QHorizontalBarSeries()
+    series = QBarSeries() if short else QHorizontalBarSeries()
     series.append(_bar_set(tr("Visitors"), [r["issued"] for r in rows], 0))
     series.append(_bar_set(tr("Served"), [r["served"] for r in rows], 1))
     series.setBarWidth(0.8)
     chart.addSeries(series)
-    y = _categories(
-        chart,
-        [service_label(r, language) for r in rows] or [""],
-        round(font_px * 0.9),
-        Qt.AlignmentFlag.AlignLeft,
-    )
-    x = _count_axis(
-        chart, max((r["issued"] for r in rows), default=0), font_px, Qt.AlignmentFlag.AlignBottom
-    )
-    _attach(series, x, y)
+    names = [r["key"] if short else service_label(r, language) for r in rows] or [""]
+    across = Qt.AlignmentFlag.AlignBottom if short else Qt.AlignmentFlag.AlignLeft
+    counts = Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag.AlignBottom
+    categories = _categories(chart, names, round(font_px * 0.9), across)
+    values = _count_axis(chart, max((r["issued"] for r in rows), default=0), font_px, counts)
+    _attach(series, values, categories)
     return chart
 
 
@@ -250,10 +249,11 @@ def waits_chart(histogram: list[dict], font_px: int = 16) -> QChart:
     return chart
 
 
-def all_charts(answer: dict, language: str, font_px: int = 16) -> dict[str, QChart]:
+def all_charts(answer: dict, language: str, font_px: int = 16,
+               short: bool = False) -> dict[str, QChart]:
     return {
         "hours": hours_chart(answer["by_hour"], font_px),
-        "services": services_chart(answer["by_service"], language, font_px),
+        "services": services_chart(answer["by_service"], language, font_px, short),
         "days": days_chart(
             answer["by_day"],
             font_px,

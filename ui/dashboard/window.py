@@ -119,7 +119,7 @@ class DashboardWindow(Exports, QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         names = QVBoxLayout()
         names.setSpacing(0)
-        self.title = label(role="heading", align=Qt.AlignmentFlag.AlignLeft, wrap=False)
+        self.title = label(role="heading", align=Qt.AlignmentFlag.AlignLeft, wrap=True)
         self.peers = label(role="status", align=Qt.AlignmentFlag.AlignLeft, wrap=False)
         for widget in (self.title, self.peers):
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
