@@ -108,6 +108,10 @@ class ServiceTile(QPushButton):
         self.detail.setVisible(bool(detail))
         self.setAccessibleName(f"{title}. {detail}" if detail else title)
         background = self.colour if open_ else "#5F6670"
+        self.setProperty("open", open_)
+        if getattr(self, "_background", None) == background:
+            return  # restyling is costly (Qt re-parses the sheet): only when it changes
+        self._background = background
         colour = text_on(background)
         self.setStyleSheet(
             f"QPushButton {{ background: {background}; border: 3px solid {background}; }}"
@@ -115,7 +119,6 @@ class ServiceTile(QPushButton):
             f"QLabel {{ background: transparent; color: {colour}; }}"
             "QLabel#tileTitle { font-weight: bold; }"
         )
-        self.setProperty("open", open_)
 
 
 class QrCode(QWidget):

@@ -45,6 +45,7 @@ from ui.theme import HIGH_CONTRAST, NORMAL, style_sheet
 from ui.widgets import Banner, LongPressCorner, big_button
 
 RETRY_MS = 3000
+PENDING_MS = 300
 REFRESH_DEBOUNCE_MS = 300
 USER_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
 
@@ -73,6 +74,7 @@ class KioskWindow(QWidget):
         self.pending_service: str | None = None
         self.may_close = False
         self.printer_fault: str | None = None
+        self._asked = self._shown = 0
         self.setWindowTitle("kiosk")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("kiosk")
@@ -83,6 +85,8 @@ class KioskWindow(QWidget):
         self._ticket_timer.timeout.connect(self.go_home)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.refresh)
+        self._pending = QTimer(self, singleShot=True, interval=PENDING_MS)
+        self._pending.timeout.connect(self._one_moment)
         self._debounce = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh)
         QApplication.instance().installEventFilter(self)
@@ -200,15 +204,23 @@ class KioskWindow(QWidget):
     # -- hub data ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Ask the hub for the services' state; answers may come back out of order, so
+        an answer older than the one shown is dropped."""
         client = self.client
+        self._asked += 1
+        asked = self._asked
 
         def load():
-            return (self.site or client.site()), client.services()
+            return asked, (self.site or client.site()), client.services()
 
         Op(self, load).success(self._loaded).failure(self._hub_failed).run()
 
     def _loaded(self, result) -> None:
-        self.site, self.services_now = result
+        asked, site, services = result
+        if asked < self._shown:
+            return
+        self._shown = asked
+        self.site, self.services_now = site, services
         self.welcome.site_name.setText(self.site["name"])
         if not self.hub_ok:
             self.hub_ok = True
@@ -280,12 +292,22 @@ class KioskWindow(QWidget):
         if code is None:
             return
         language, client = self.language, self.client
+        Op(self, lambda: client.issue_ticket(code, priority=priority, language=language)) \
+            .success(self._issued).failure(lambda e: self._issue_failed(code, e)).run()
+        # "One moment" only if the hub is slow: repainting the screen now would only delay
+        # the ticket (and flash on every tap).
+        self._pending.start()
+
+    def _issued(self, ticket: dict) -> None:
+        self._pending.stop()
+        self._show_ticket(ticket)
+
+    def _one_moment(self) -> None:
         self.message.show_message(tr("One moment…"))
         self.stack.setCurrentWidget(self.message)
-        Op(self, lambda: client.issue_ticket(code, priority=priority, language=language)) \
-            .success(self._show_ticket).failure(lambda e: self._issue_failed(code, e)).run()
 
     def _issue_failed(self, code: str, error: Exception) -> None:
+        self._pending.stop()
         if isinstance(error, ServiceClosed):
             opening = texts.opening_text(
                 error.next_opening.isoformat() if error.next_opening else None,
@@ -312,6 +334,7 @@ class KioskWindow(QWidget):
     def _show_ticket(self, ticket: dict) -> None:
         page = self.ticket
         page.ticket = ticket
+        self._print(ticket)  # first: the printer works while the screen draws the ticket
         page.number.setText(ticket["number"])
         page.service.setText(ticket["service_label"].get(self.language, ticket["service"]))
         page.position.setText(texts.position_text(ticket["position"]))
@@ -321,7 +344,6 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(page)
         self._ticket_timer.start()
         self.ticket_shown.emit(ticket)
-        self._print(ticket)
 
     def _print(self, ticket: dict) -> None:
         if self.printer is None:
