@@ -452,7 +452,7 @@ def test_printer_fault_alert_comes_and_goes(qtbot, open_counter, api):
 
 
 def test_other_site_silence_slot(qtbot, open_counter, clock):
-    """The hub does not report peers yet; the panel is ready for when it does."""
+    """A peer not heard from for long is an alert; a fresh one is not."""
     window = open_counter()
     now = clock.now()
     window.alerts.set_peers(
@@ -460,13 +460,13 @@ def test_other_site_silence_slot(qtbot, open_counter, clock):
             {
                 "site": "fauquembergues",
                 "name": "Fauquembergues",
-                "last_heard": "2026-11-24T09:00:00+01:00",
+                "last_heard_at": "2026-11-24T09:00:00+01:00",
             }
         ],
         now,
     )
     assert any("Fauquembergues" in t for _l, t in window.alerts.messages())
-    window.alerts.set_peers([{"site": "x", "last_heard": now.isoformat()}], now)
+    window.alerts.set_peers([{"site": "x", "last_heard_at": now.isoformat()}], now)
     assert window.alerts.messages() == []
 
 

@@ -2,9 +2,9 @@
 
 Three sources, one panel: printer faults come from ``/api/alerts`` (refreshed when a
 ``printer_fault`` / ``printer_ok`` event arrives), the hub link from
-:class:`ui.live.LiveEvents`, and the other site from ``/api/health`` once the hub reports
-its peers there (``peers: [{"site", "name", "last_heard"}]``): :meth:`AlertsPanel.set_peers`
-is that slot, ready before the hub fills it. The panel hides itself when all is well.
+:class:`ui.live.LiveEvents`, and the other site from the ``peers`` of ``/api/health``
+(``{"site", "last_heard_at", "backlog", "last_error"}``, fed by the sync worker) through
+:meth:`AlertsPanel.set_peers`. The panel hides itself when all is well.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class AlertsPanel(QWidget):
             self._render()
 
     def set_peers(self, peers: list[dict] | None, now: datetime | None) -> None:
-        """The other sites as ``/api/health`` reports them (absent today: nothing shown)."""
+        """The other sites as ``/api/health`` reports them (none: nothing shown)."""
         self.peers, self.now = list(peers or []), now
         self._render()
 
@@ -77,7 +77,7 @@ class AlertsPanel(QWidget):
                 )
             )
         for peer in self.peers:
-            heard = peer.get("last_heard")
+            heard = peer.get("last_heard_at")
             heard_at = datetime.fromisoformat(heard) if heard else None
             if self.now is not None and (heard_at is None or self.now - heard_at > PEER_SILENCE):
                 name = peer.get("name") or peer.get("site", "?")
