@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from platformdirs import user_cache_dir
 
 from config import site_file
+from kiosk.bench.history import store_time, write_rows
 from kiosk.clock import FixedClock
 from kiosk.hub.routes_manager import export_lines
 from kiosk.hub.routes_stats import stats_answer
@@ -176,7 +177,7 @@ def build_history(config: SiteConfig, tickets: int, path: Path, today: date = TO
                 site,
                 seqs[site],
                 epoch,
-                _ts(at),
+                store_time(at),
                 kind,
                 day.isoformat(),
                 code,
@@ -226,11 +227,11 @@ def build_history(config: SiteConfig, tickets: int, path: Path, today: date = TO
                         "fr",
                         origin,
                         status,
-                        _ts(issued),
-                        _ts(issued),
-                        None if status == "cancelled" else _ts(called),
-                        _ts(called) if status in ("done", "transferred") else None,
-                        _ts(finished),
+                        store_time(issued),
+                        store_time(issued),
+                        None if status == "cancelled" else store_time(called),
+                        store_time(called) if status in ("done", "transferred") else None,
+                        store_time(finished),
                         None,
                         counter if status == "done" else None,
                         ("solved" if rng.random() < 0.8 else "redirected")
@@ -259,11 +260,11 @@ def build_history(config: SiteConfig, tickets: int, path: Path, today: date = TO
                             "fr",
                             origin,
                             "done",
-                            _ts(issued),
-                            _ts(finished),
-                            _ts(moved),
-                            _ts(moved),
-                            _ts(moved + timedelta(seconds=rng.randrange(120, 1200))),
+                            store_time(issued),
+                            store_time(finished),
+                            store_time(moved),
+                            store_time(moved),
+                            store_time(moved + timedelta(seconds=rng.randrange(120, 1200))),
                             None,
                             counter,
                             "solved",
@@ -288,12 +289,12 @@ def build_history(config: SiteConfig, tickets: int, path: Path, today: date = TO
                     event(site, issued, "unmet_demand", day, "CAF", None, None, {})
                 made += 1
             if len(ticket_rows) >= BATCH:
-                _flush(connection, ticket_rows, event_rows)
+                write_rows(connection, ticket_rows, event_rows)
             if made >= tickets:
                 break
         if made >= tickets:
             break
-    _flush(connection, ticket_rows, event_rows)
+    write_rows(connection, ticket_rows, event_rows)
     connection.executemany(
         "INSERT OR REPLACE INTO sequences (site, last) VALUES (?, ?)", list(seqs.items())
     )
@@ -301,24 +302,3 @@ def build_history(config: SiteConfig, tickets: int, path: Path, today: date = TO
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
 
-
-def _flush(connection: sqlite3.Connection, tickets: list[tuple], events: list[tuple]) -> None:
-    connection.executemany(
-        "INSERT INTO tickets (id, site, day, service, number, seq, priority, language, origin,"
-        " status, arrived_at, issued_at, called_at, started_at, finished_at, appointment_at,"
-        " counter, outcome, recalls, parent_id, token)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        tickets,
-    )
-    connection.executemany(
-        "INSERT INTO events (site, seq, epoch, at, kind, day, service, ticket_id, counter, data)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        events,
-    )
-    connection.commit()
-    tickets.clear()
-    events.clear()
-
-
-def _ts(moment: datetime) -> str:
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")

@@ -83,11 +83,11 @@ def _build(config: SiteConfig, tickets: int, path: Path, today: date) -> None:
                     "fr",
                     "walk_in",
                     status,
-                    _ts(issued),
-                    _ts(issued),
-                    _ts(called),
-                    _ts(called) if status == "done" else None,
-                    _ts(finished),
+                    store_time(issued),
+                    store_time(issued),
+                    store_time(called),
+                    store_time(called) if status == "done" else None,
+                    store_time(finished),
                     None,
                     "accueil",
                     "solved" if status == "done" else None,
@@ -103,7 +103,7 @@ def _build(config: SiteConfig, tickets: int, path: Path, today: date) -> None:
                         site,
                         seq,
                         epoch,
-                        _ts(at),
+                        store_time(at),
                         kind,
                         day.isoformat(),
                         code,
@@ -114,14 +114,14 @@ def _build(config: SiteConfig, tickets: int, path: Path, today: date) -> None:
                 )
             made += 1
         if len(ticket_rows) >= BATCH or offset == 1:
-            _flush(connection, ticket_rows, event_rows)
+            write_rows(connection, ticket_rows, event_rows)
     connection.execute("INSERT OR REPLACE INTO sequences (site, last) VALUES (?, ?)", (site, seq))
     connection.commit()
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
 
 
-def _flush(connection: sqlite3.Connection, tickets: list[tuple], events: list[tuple]) -> None:
+def write_rows(connection: sqlite3.Connection, tickets: list[tuple], events: list[tuple]) -> None:
     connection.executemany(
         "INSERT INTO tickets (id, site, day, service, number, seq, priority, language, origin,"
         " status, arrived_at, issued_at, called_at, started_at, finished_at, appointment_at,"
@@ -139,5 +139,6 @@ def _flush(connection: sqlite3.Connection, tickets: list[tuple], events: list[tu
     events.clear()
 
 
-def _ts(moment: datetime) -> str:
-    return moment.replace(tzinfo=None).isoformat(sep=" ")
+def store_time(moment: datetime) -> str:
+    """A UTC instant as the store's SQLite columns hold it (see ``UTCDateTime``)."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")

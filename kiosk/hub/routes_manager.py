@@ -22,7 +22,7 @@ from kiosk.errors import KioskError
 from kiosk.hub.context import HubDep, StaffDep
 from kiosk.hub.routes_stats import check_range
 from kiosk.services.footfall import FootfallRow, rows_from
-from kiosk.services.stats import Stats
+from kiosk.services.stats import COUNTS, Stats
 from kiosk.siteconfig import SiteConfig
 
 router = APIRouter()
@@ -117,17 +117,7 @@ EXPORT_COLUMNS = (
     "service",
     "operator",
     "theme",
-    "issued",
-    "served",
-    "solved",
-    "no_show",
-    "cancelled",
-    "transferred_in",
-    "transferred_out",
-    "priority",
-    "reception",
-    "appointment",
-    "unmet",
+    *COUNTS,
     "wait_p50_s",
     "wait_p90_s",
     "service_p50_s",
