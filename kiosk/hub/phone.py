@@ -32,6 +32,9 @@ TEXT = {
         "other": "English",
         "nth": "{n}e",
         "first": "1er",
+        "ask": "Comment s'est passée votre visite ?",
+        "thanks": "Merci pour votre avis !",
+        "faces": ("Bien", "Moyen", "Pas bien"),
     },
     "en": {
         "title": "Your ticket",
@@ -50,6 +53,9 @@ TEXT = {
         "other": "Français",
         "nth": "{n}",
         "first": "1",
+        "ask": "How was your visit?",
+        "thanks": "Thank you for your answer!",
+        "faces": ("Good", "All right", "Not good"),
     },
     "nl": {
         "title": "Uw ticket",
@@ -68,6 +74,9 @@ TEXT = {
         "other": "Français",
         "nth": "{n}",
         "first": "1",
+        "ask": "Hoe was uw bezoek?",
+        "thanks": "Bedankt voor uw antwoord!",
+        "faces": ("Goed", "Gaat wel", "Niet goed"),
     },
 }
 
@@ -77,10 +86,21 @@ h1{font-size:1.2em;margin:0 0 .5em}.number{font-size:4.5em;font-weight:bold;marg
 .state{font-size:1.4em;background:#FFF3C4;padding:.6em;border-radius:.3em}
 dl{font-size:1.2em}dt{color:#444}dd{margin:0 0 .6em;font-weight:bold}
 small{color:#444}a{color:#0645AD}
+.faces button{font-size:2.2em;margin:.2em;padding:.3em .5em;border:2px solid #444;
+border-radius:.4em;background:#fff;min-width:3.2em}.faces small{font-size:.4em}
 """
 
 
-def render(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, language: str) -> str:
+def render(
+    config: SiteConfig,
+    ticket: Ticket,
+    position: int,
+    wait_s: int,
+    language: str,
+    answered: bool = False,
+) -> str:
+    """The page; once the visit is done it asks for the three-face feedback (a plain form:
+    no script), or thanks the visitor who ``answered``."""
     text = TEXT.get(language, TEXT["fr"])
     lang = language if language in TEXT else "fr"
     service = config.services_by_code.get(ticket.service)
@@ -99,6 +119,8 @@ def render(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, langu
     else:
         message = text.get(ticket.status, "").format(counter=escape(counter_name))
         body = f'<p class="state" role="status">{message}</p>'
+        if ticket.status == "done":
+            body += _feedback(text, lang, answered)
     other = "en" if lang != "en" else "fr"
     refresh = (
         ""
@@ -115,6 +137,23 @@ def render(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, langu
         f"<div>{text['service']} : <b>{escape(label)}</b></div>{body}"
         f"<p><small>{text['refresh']}</small> "
         f'<a href="?lang={other}">{text["other"]}</a></p></body></html>'
+    )
+
+
+FACES = ((3, "🙂"), (2, "😐"), (1, "🙁"))
+
+
+def _feedback(text: dict, lang: str, answered: bool) -> str:
+    if answered:
+        return f"<p>{escape(text['thanks'])}</p>"
+    buttons = "".join(
+        f'<button name="score" value="{score}" aria-label="{escape(caption)}">'
+        f"{face}<br><small>{escape(caption)}</small></button>"
+        for (score, face), caption in zip(FACES, text["faces"], strict=True)
+    )
+    return (
+        f"<p>{escape(text['ask'])}</p>"
+        f'<form method="post" action="feedback?lang={lang}" class="faces">{buttons}</form>'
     )
 
 
