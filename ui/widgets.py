@@ -52,6 +52,13 @@ class TouchButton(QPushButton):
         return QSize(MIN_TOUCH_PX, MIN_TOUCH_PX)
 
 
+def timer(parent: QWidget, ms: int, slot, *, single: bool = False) -> QTimer:
+    """A timer owned by ``parent`` (stopped with it), calling ``slot``."""
+    made = QTimer(parent, singleShot=single, interval=ms)
+    made.timeout.connect(slot)
+    return made
+
+
 def big_button(text: str, *, name: str = "", secondary: bool = False,
                accessible: str = "") -> TouchButton:
     button = TouchButton(text)

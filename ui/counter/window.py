@@ -47,7 +47,7 @@ from ui.i18n import tr
 from ui.live import LiveEvents
 from ui.messages import bus
 from ui.ops import Op
-from ui.widgets import Banner, label
+from ui.widgets import Banner, label, timer
 
 REFRESH_DEBOUNCE_MS = 120
 TICK_MS = 30_000  # waits shown grow every 30 s without asking the hub
@@ -88,12 +88,12 @@ class CounterWindow(QWidget):
         self.setStyleSheet(desk_style(self._style_scale))
         self._build()
         self._shortcuts()
-        self._debounce = self._timer(REFRESH_DEBOUNCE_MS, self.refresh, single=True)
-        self._tick = self._timer(TICK_MS, self.tick)
-        self._health = self._timer(HEALTH_MS, self.refresh_health)
-        self._site_retry = self._timer(RETRY_MS, self.load_site, single=True)
-        self._banner_timer = self._timer(5000, self.banner.hide, single=True)
-        self._link_grace = self._timer(LINK_GRACE_MS, self._check_link, single=True)
+        self._debounce = timer(self, REFRESH_DEBOUNCE_MS, self.refresh, single=True)
+        self._tick = timer(self, TICK_MS, self.tick)
+        self._health = timer(self, HEALTH_MS, self.refresh_health)
+        self._site_retry = timer(self, RETRY_MS, self.load_site, single=True)
+        self._banner_timer = timer(self, 5000, self.banner.hide, single=True)
+        self._link_grace = timer(self, LINK_GRACE_MS, self._check_link, single=True)
         self.live = LiveEvents(client, self) if live else None
         if self.live is not None:
             self.live.event.connect(self._on_event)
@@ -102,11 +102,6 @@ class CounterWindow(QWidget):
             self._link_grace.start()
         self.resize(1280, 800)
         self.load_site()
-
-    def _timer(self, ms: int, slot, single: bool = False) -> QTimer:
-        timer = QTimer(self, singleShot=single, interval=ms)
-        timer.timeout.connect(slot)
-        return timer
 
     # -- building ------------------------------------------------------------------------
 
@@ -619,6 +614,6 @@ class CounterWindow(QWidget):
     def closeEvent(self, event) -> None:
         if self.live is not None:
             self.live.stop()
-        for timer in (self._tick, self._health, self._debounce, self._site_retry):
-            timer.stop()
+        for running in (self._tick, self._health, self._debounce, self._site_retry):
+            running.stop()
         event.accept()

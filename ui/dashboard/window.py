@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,7 +47,7 @@ from ui.dashboard.style import dashboard_style, font_px, scale_for
 from ui.i18n import LANGUAGES, NATIVE_NAMES, Translations, tr
 from ui.live import LiveEvents
 from ui.ops import Op
-from ui.widgets import Banner, label
+from ui.widgets import Banner, label, timer
 
 LIVE_DEBOUNCE_MS = 800
 BANNER_MS = {"info": 6000, "warning": 15000, "error": 20000}
@@ -91,20 +91,15 @@ class DashboardWindow(Exports, QWidget):
         self.setStyleSheet(dashboard_style(self._scale))
         self.setWindowTitle(tr("Dashboard"))
         self._build()
-        self._debounce = self._timer(LIVE_DEBOUNCE_MS, self._live_refresh, single=True)
-        self._banner_timer = self._timer(5000, self.banner.hide, single=True)
-        self._site_retry = self._timer(3000, self.load_site, single=True)
+        self._debounce = timer(self, LIVE_DEBOUNCE_MS, self._live_refresh, single=True)
+        self._banner_timer = timer(self, 5000, self.banner.hide, single=True)
+        self._site_retry = timer(self, 3000, self.load_site, single=True)
         self._live_wanted = live
         self.live: LiveEvents | None = None
         self.translations.use(language)
         self.retranslate()
         self.resize(1280, 800)
         self.load_site()
-
-    def _timer(self, ms: int, slot, single: bool = False) -> QTimer:
-        timer = QTimer(self, singleShot=single, interval=ms)
-        timer.timeout.connect(slot)
-        return timer
 
     # -- building ------------------------------------------------------------------------
 
