@@ -4,13 +4,13 @@ input, and their content after a scripted morning at this site plus rows of the 
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 
 import pytest
 
 from kiosk.store.models import Ticket
 from tests.conftest import PARIS, TUESDAY_10H, sign_in, sign_in_manager
+from tests.factories import served_visit
 from tests.integration.helpers import issue
 
 OTHER = "enquin-les-mines"
@@ -25,28 +25,7 @@ def _ok(response):
 
 def _other_site_row(day: date, service: str, number: int, wait_min: int) -> Ticket:
     issued = TUESDAY_10H.replace(day=day.day) - timedelta(hours=1)
-    called = issued + timedelta(minutes=wait_min)
-    return Ticket(
-        id=str(uuid.uuid4()),
-        site=OTHER,
-        day=day,
-        service=service,
-        number=f"{service[0]}{number:03d}",
-        seq=number,
-        priority=False,
-        language="fr",
-        origin="walk_in",
-        status="done",
-        arrived_at=issued,
-        issued_at=issued,
-        called_at=called,
-        started_at=called,
-        finished_at=called + timedelta(minutes=12),
-        counter="accueil",
-        outcome="solved",
-        recalls=0,
-        token=None,
-    )
+    return served_visit(OTHER, day, service, number, issued, wait_min, service_min=12)
 
 
 @pytest.fixture

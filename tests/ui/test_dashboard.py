@@ -21,8 +21,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from kiosk.client import HubClient
-from kiosk.store.models import Ticket
 from tests.conftest import TUESDAY_10H
+from tests.factories import served_visit
 from tests.ui.helpers import WAIT_MS, shots_dir
 from ui.i18n import Translations
 
@@ -35,30 +35,7 @@ def other_site_visits(hub, day: date, count: int, service: str = "ACC", wait_min
     rows = []
     for number in range(1, count + 1):
         issued = start + timedelta(minutes=3 * number)
-        called = issued + timedelta(minutes=wait_min)
-        rows.append(
-            Ticket(
-                id=str(uuid.uuid4()),
-                site=OTHER,
-                day=day,
-                service=service,
-                number=f"{service[0]}{number:03d}",
-                seq=number,
-                priority=False,
-                language="fr",
-                origin="walk_in",
-                status="done",
-                arrived_at=issued,
-                issued_at=issued,
-                called_at=called,
-                started_at=called,
-                finished_at=called + timedelta(minutes=9),
-                counter="accueil",
-                outcome="solved",
-                recalls=0,
-                token=None,
-            )
-        )
+        rows.append(served_visit(OTHER, day, service, number, issued, wait_min, service_min=9))
     with hub.store.write() as session:
         session.add_all(rows)
 
