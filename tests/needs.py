@@ -1,0 +1,35 @@
+"""One rule for tests that need a part of the machine (a server, an engine, a browser, a tool).
+
+Locally a missing part skips the test, saying what to install. In CI (``CI=true``) it fails the
+test instead: a green CI must never hide a test that did not run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def need(available: bool, what: str) -> None:
+    """Skip (locally) or fail (CI) unless ``available``; ``what`` says what is missing and how
+    to get it, e.g. ``"pdftoppm (Debian package poppler-utils)"``."""
+    if available:
+        return
+    message = f"missing: {what}"
+    if in_ci():
+        pytest.fail(f"{message} (CI=true: a missing part fails the run)", pytrace=False)
+    pytest.skip(message)
+
+
+def need_program(name: str, package: str) -> str:
+    """The path of an installed program, or skip/fail naming its Debian package."""
+    path = shutil.which(name)
+    need(path is not None, f"{name} (Debian package {package})")
+    assert path is not None
+    return path
