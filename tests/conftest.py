@@ -1,12 +1,14 @@
 """Shared fixtures: a real SQLite file per test, an injected clock, a real hub on loopback.
 
 Qt runs offscreen (set before anything imports Qt); pytest.ini makes Qt warnings and Python
-warnings fail tests.
+warnings fail tests. With ``CI=true`` a skipped or xfailed test fails: CI is green only when
+every test ran and passed (``tests/needs.py`` says what a missing part is).
 """
 
 from __future__ import annotations
 
 import os
+import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,12 +21,17 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 
 from config import site_file  # noqa: E402
+from kiosk.bench.sync_figures import LocalPostgres, PostgresUnavailable  # noqa: E402
 from kiosk.clock import FixedClock  # noqa: E402
 from kiosk.hub.context import Hub  # noqa: E402
 from kiosk.hub.server import RunningHub, start_in_thread  # noqa: E402
 from kiosk.services.queue import QueueService  # noqa: E402
 from kiosk.siteconfig import SiteConfig, load_site_config  # noqa: E402
 from kiosk.store.db import Store  # noqa: E402
+from tests.needs import need, pytest_runtest_makereport  # noqa: E402, F401 (the CI=true hook)
+
+#: ``pytester`` runs a small pytest inside a test (tests/test_needs.py checks the CI hook).
+pytest_plugins = ["pytester"]
 
 PARIS = ZoneInfo("Europe/Paris")
 #: A Tuesday at 10:00 in Paris: every demo service is open, CAF included.
@@ -43,8 +50,36 @@ def clock() -> FixedClock:
     return FixedClock(TUESDAY_10H)
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[LocalPostgres]:
+    """A real PostgreSQL server (Debian's package) on a free loopback port, for the session.
+    Where it cannot start, the tests needing it skip locally and fail with CI=true."""
+    try:
+        server = LocalPostgres.start()
+    except PostgresUnavailable as exc:
+        need(False, f"a PostgreSQL server (Debian package postgresql): {exc}")
+    yield server
+    server.stop()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``@pytest.mark.both_stores`` runs a test on SQLite and on PostgreSQL (an observatory's
+    database): the same ``db_url`` / ``store`` / ``queue`` fixtures, one run per engine."""
+    if "db_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_stores"
+    ):
+        metafunc.parametrize(
+            "db_url",
+            ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+            indirect=True,
+        )
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if getattr(request, "param", "sqlite") == "postgresql":
+        server: LocalPostgres = request.getfixturevalue("postgres")
+        return server.url(f"test_{uuid.uuid4().hex}")
     return f"sqlite:///{tmp_path / 'site.db'}"
 
 

@@ -33,3 +33,22 @@ def need_program(name: str, package: str) -> str:
     need(path is not None, f"{name} (Debian package {package})")
     assert path is not None
     return path
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Under CI=true, turn a skip (a ``skipif``, a ``pytest.skip``, a fixture that skipped)
+    or an expected failure into a failure that says why it did not run."""
+    outcome = yield
+    report = outcome.get_result()
+    if not in_ci() or not report.skipped:
+        return
+    if hasattr(report, "wasxfail"):
+        why = f"xfailed under CI=true (fix it or delete it): {report.wasxfail}"
+        del report.wasxfail
+    else:
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        why = f"skipped under CI=true (a test that did not run is not green): {reason}"
+    report.outcome = "failed"
+    report.longrepr = why

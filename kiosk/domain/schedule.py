@@ -2,8 +2,9 @@
 
 Partners hold desks on given days (CAF only Tuesday morning, say), so "is it open now"
 and "when does it open next" are asked of every service at every tap. Times are compared
-as local wall-clock times, so a DST change day needs no special case; the next opening is
-returned as an aware datetime built with ``zoneinfo``.
+as local wall-clock times; the next opening is returned as an aware datetime built with
+``zoneinfo``, and an opening hour the clocks skip (spring forward) opens at the jump, as
+``is_open`` sees it.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ class WeeklySchedule:
         for offset in range(horizon_days + 1):
             day = local.date() + timedelta(days=offset)
             for interval in sorted(self.intervals_on(day)):
-                start = datetime.combine(day, interval.start, tzinfo=tz)
+                start = _first_instant_reading(day, interval.start, tz)
+                if _wall(start, tz) >= datetime.combine(day, interval.end):
+                    continue  # the whole interval lies in a spring-forward gap
                 # Compare instants, not wall clocks: on the day clocks go back, 02:45
                 # exists twice, and the first one may already be past.
                 if start.astimezone(UTC) > moment.astimezone(UTC):
@@ -93,6 +96,36 @@ class WeeklySchedule:
             for mine, theirs in zip(self.days, other.days, strict=True)
         )
         return WeeklySchedule(days, self.closed_dates | other.closed_dates)
+
+
+def _wall(moment: datetime, tz: ZoneInfo) -> datetime:
+    """What the local clock reads at ``moment`` (through UTC: ``astimezone`` to the same
+    zone returns a skipped reading unchanged)."""
+    return moment.astimezone(UTC).astimezone(tz).replace(tzinfo=None, fold=0)
+
+
+def _first_instant_reading(day: date, wall: time, tz: ZoneInfo) -> datetime:
+    """The first instant at which the local clock of ``day`` reads ``wall`` or later.
+
+    Usually ``wall`` itself. When the clocks jump over it (02:30 on a spring-forward night
+    does not exist), it is the instant of the jump: from then on the clock reads later than
+    ``wall``, which is when :meth:`WeeklySchedule.is_open` starts to say open. The jump is
+    found by bisection on whole seconds between the two readings ``fold`` gives.
+    """
+    start = datetime.combine(day, wall, tzinfo=tz)
+    target = start.replace(tzinfo=None)
+    if _wall(start, tz) == target:
+        return start
+    low = int(start.replace(fold=1).timestamp())  # read with the offset after the jump
+    high = int(start.replace(fold=0).timestamp())  # read with the offset before it
+    low, high = min(low, high), max(low, high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _wall(datetime.fromtimestamp(middle, UTC), tz) >= target:
+            high = middle
+        else:
+            low = middle
+    return datetime.fromtimestamp(high, UTC).astimezone(tz)
 
 
 def local_day(moment: datetime, tz: ZoneInfo) -> date:

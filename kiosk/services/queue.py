@@ -150,6 +150,7 @@ class QueueService:
         for _ in range(CALL_RETRIES):
             now = self.clock.now()
             with self.store.write() as session:
+                self.store.queue_up(session, f"call-next:{self.site}")
                 self._touch_counter(session, counter, now, resume=True)
                 chosen = self._choose(session, services, now)
                 if chosen is None:

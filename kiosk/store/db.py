@@ -4,19 +4,21 @@ SQLite is the site's store: WAL so readers never wait for a writer, foreign keys
 busy timeout, ``synchronous=FULL`` so a committed ticket survives a power cut, and write
 transactions opened with ``BEGIN IMMEDIATE`` so that two writers queue up at the start
 rather than failing half-way. PostgreSQL (an observatory) needs none of that: its row locks
-on the number and sequence rows serialise what must be serialised.
+on the number and sequence rows serialise what must be serialised, and :meth:`Store.queue_up`
+serialises a choice made over many rows (who is next), as ``BEGIN IMMEDIATE`` does on SQLite.
 Any SQLAlchemy URL is accepted; one session per operation (``with store.write() as s:``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -62,6 +64,20 @@ class Store:
     def read(self) -> Iterator[Session]:
         with _known_failures(self.url), self._reader() as session, session.begin():
             yield session
+
+    def queue_up(self, session: Session, name: str) -> None:
+        """Make write transactions that read-then-decide on ``name`` (e.g. who is next at a
+        site) take turns, until the end of ``session``'s transaction.
+
+        SQLite's ``BEGIN IMMEDIATE`` already makes every writer take its turn. On PostgreSQL
+        two "call next" would otherwise both pick the same head of the queue, one would lose
+        the conditional update, pick again, and could lose again and again to a busy
+        neighbour: a transaction-scoped advisory lock makes them queue instead.
+        """
+        if self.is_sqlite:
+            return
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
     def close(self) -> None:
         self.write_engine.dispose()

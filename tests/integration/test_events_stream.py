@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from kiosk.store.events import EventKind
 from tests.conftest import sign_in
 from tests.integration.helpers import SseReader, events, issue, last_seq
@@ -17,18 +15,16 @@ def _store_facts(hub, after):
     return [(e.kind, e.ticket_id, e.data.get("number")) for e in events(hub, after)]
 
 
-def test_an_issued_ticket_reaches_a_listener_within_a_second(api, running_hub):
+def test_an_issued_ticket_reaches_a_listener(api, running_hub):
     reader = SseReader(running_hub.url, until=lambda changes: len(changes) >= 1).start()
     [hello] = reader.events
     assert hello.event == "hello"
     assert hello.data == {"seq": 0, "epoch": api.get("/api/health").json()["epoch"]}
 
-    sent = time.monotonic()
     ticket = issue(api, "CAF")
     [change] = reader.join()
 
     assert reader.error is None and reader.status == 200
-    assert change.received_at - sent < 1.0
     assert change.data["kind"] == "issued"
     assert change.data["ticket_id"] == ticket["id"]
     assert change.data["number"] == "C001"

@@ -28,7 +28,6 @@ import pytest
 from sqlalchemy import select
 
 from config import site_file
-from kiosk.bench.sync_figures import LocalPostgres, PostgresUnavailable
 from kiosk.hub.context import Hub
 from kiosk.hub.server import RunningHub, start_in_thread
 from kiosk.services.footfall import footfall
@@ -239,18 +238,6 @@ def pair(tmp_path: Path) -> Iterator[Pair]:
 @pytest.fixture
 def started(pair: Pair) -> Pair:
     return pair.start()
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[LocalPostgres]:
-    """A real PostgreSQL server (Debian's package) on a free loopback port, for the session;
-    the tests that need it are skipped, saying why, where it cannot start."""
-    try:
-        server = LocalPostgres.start()
-    except PostgresUnavailable as exc:
-        pytest.skip(f"no PostgreSQL here: {exc}")
-    yield server
-    server.stop()
 
 
 # -- activity and comparisons ------------------------------------------------------------

@@ -9,7 +9,6 @@ rendered to PNG when poppler's ``pdftoppm`` is there) and the CSV export.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from kiosk.client import HubClient
 from tests.conftest import TUESDAY_10H
 from tests.factories import served_visit
+from tests.needs import need_program
 from tests.ui.helpers import WAIT_MS, shots_dir
 from ui.i18n import Translations
 
@@ -252,8 +252,7 @@ def test_the_pdf_report(both_sites, open_dashboard, qtbot, tmp_path):
     assert steps == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
     assert path.read_bytes().startswith(b"%PDF-")
     assert "(4 pages)" in window.banner.text()
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("poppler's pdftoppm is not installed: page not rendered")
+    need_program("pdftoppm", "poppler-utils")
     out = shots_dir(tmp_path) / "dashboard-report-page"
     for page in (1, 2):
         subprocess.run(

@@ -46,6 +46,7 @@ def all_day_config() -> SiteConfig:
     return config
 
 
+@pytest.mark.both_stores
 def test_numbers_count_per_service(queue):
     assert numbers(queue, "CAF", 2) == ["C001", "C002"]
     assert numbers(queue, "ACC", 1) == ["A001"]
@@ -70,6 +71,7 @@ def test_numbers_have_three_digits(queue, store):
     assert numbers(queue, "NUM", 3) == ["N009", "N010", "N011"]
 
 
+@pytest.mark.both_stores
 def test_numbers_restart_at_local_midnight(queue, clock):
     clock.set(utc(2026, 11, 24, 22, 0))  # 23:00 in Paris, Tuesday
     assert numbers(queue, "ACC", 2) == ["A001", "A002"]
@@ -135,6 +137,7 @@ def test_all_day_config_opens_caf_every_day(store, clock):
     assert queue.issue("CAF").ticket.number == "C001"
 
 
+@pytest.mark.both_stores
 def test_numbers_are_never_duplicated_under_concurrency(queue, store):
     def issue_many(_: int) -> list[tuple[int, str]]:
         result = []
@@ -159,6 +162,7 @@ def test_numbers_are_never_duplicated_under_concurrency(queue, store):
         assert session.scalar(select(func.count()).select_from(Event)) == 200
 
 
+@pytest.mark.both_stores
 def test_concurrent_issuing_in_several_services_keeps_each_sequence(queue):
     services = ["ACC", "CPAM", "NUM", "CIAS"]
 
@@ -173,6 +177,7 @@ def test_concurrent_issuing_in_several_services_keeps_each_sequence(queue):
         assert mine == [f"{prefix}{n:03d}" for n in range(1, 21)]
 
 
+@pytest.mark.both_stores
 def test_numbers_survive_reopening_the_store(db_url, demo_config, clock):
     first = Store.open(db_url)
     try:
@@ -200,6 +205,7 @@ def test_numbers_are_counted_per_site(store, clock, demo_config):
     assert numbers(here, "ACC", 1) == ["A003"]
 
 
+@pytest.mark.both_stores
 def test_a_refused_ticket_consumes_no_number(queue, clock, store):
     clock.set(datetime(2026, 11, 24, 8, 30, tzinfo=PARIS))  # CAF opens at 09:00
     with pytest.raises(ServiceClosed):

@@ -163,6 +163,7 @@ def test_call_next_marks_the_ticket_called_by_the_counter(queue, clock):
     assert queue.ticket(issued.id).status == "called"
 
 
+@pytest.mark.both_stores
 def test_call_next_interleaves_priority_one_per_two_normal(queue, clock):
     # Priority visitors arrive first, yet only one is called per two normal ones.
     issue_at_intervals(queue, clock, "CIAS", 3, priority=True)  # S001..S003
@@ -203,6 +204,7 @@ def test_due_appointment_is_called_first_and_does_not_count_as_normal(queue, clo
     assert call_all(queue, clock, "accueil") == ["A004", "A002", "A003", "A001", later.number]
 
 
+@pytest.mark.both_stores
 def test_two_counters_calling_at_once_never_get_the_same_ticket(queue, store):
     issued = {queue.issue("CPAM").ticket.id for _ in range(80)}
 
@@ -230,6 +232,7 @@ def test_two_counters_calling_at_once_never_get_the_same_ticket(queue, store):
     assert called_events == 80
 
 
+@pytest.mark.both_stores
 def test_concurrent_calls_on_many_rounds(queue):
     # Many short races: each round two counters call while two tickets wait.
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -415,6 +418,7 @@ def test_another_counter_may_reactivate_a_no_show(queue):
 # -- transfer ---------------------------------------------------------------------------
 
 
+@pytest.mark.both_stores
 def test_transfer_opens_a_linked_entry_keeping_arrival_and_token(queue, clock, store):
     original = queue.issue("ACC", language="en").ticket
     token = original.token
@@ -654,6 +658,7 @@ def test_every_change_appends_exactly_one_event_with_gap_free_seq(queue, clock, 
     assert all(e.data["number"] for e in ticket_events)
 
 
+@pytest.mark.both_stores
 def test_event_seq_stays_gap_free_under_concurrency(queue, store):
     def work(index: int) -> None:
         for _ in range(10):

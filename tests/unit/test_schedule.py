@@ -318,11 +318,6 @@ def test_next_opening_in_the_repeated_hour_is_after_the_moment():
     assert result is not None and result > moment
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: next_opening of an interval starting in the spring-forward gap is later "
-    "than the instant is_open becomes true",
-)
 def test_next_opening_in_the_spring_gap_agrees_with_is_open():
     # 02:30 does not exist on 2026-03-29 (02:00 CET jumps to 03:00 CEST = 01:00 UTC).
     desk = schedule(sun=["02:30-04:00"])
@@ -330,8 +325,16 @@ def test_next_opening_in_the_spring_gap_agrees_with_is_open():
     result = desk.next_opening(moment, PARIS)
     assert result is not None
     opening = result.astimezone(UTC)  # compare instants, not wall-clock readings
-    assert not desk.is_open(opening - timedelta(minutes=1), PARIS)
+    assert not desk.is_open(opening - timedelta(seconds=1), PARIS)
     assert desk.is_open(opening, PARIS)
+    assert opening == utc(2026, 3, 29, 1, 0)  # the jump itself: 03:00 CEST
+
+
+def test_an_opening_hour_wholly_skipped_by_the_clocks_waits_a_week():
+    desk = schedule(sun=["02:10-02:50"])
+    result = desk.next_opening(utc(2026, 3, 29, 0, 30), PARIS)
+    assert result is not None
+    assert result.astimezone(UTC) == utc(2026, 4, 5, 0, 10)  # 02:10 CEST a week later
 
 
 # -- local_day --------------------------------------------------------------------------

@@ -239,6 +239,7 @@ def computed(monkeypatch) -> list[tuple[date, date]]:
     return calls
 
 
+@pytest.mark.both_stores
 def test_headline_of_the_whole_history(stats):
     head = total(stats.figures(*OCTOBER).values()).headline()
 
@@ -266,6 +267,7 @@ def test_headline_of_the_whole_history(stats):
     }
 
 
+@pytest.mark.both_stores
 def test_figures_per_site_day_and_service(stats):
     figures = stats.figures(*OCTOBER)
 
@@ -300,6 +302,7 @@ def test_figures_per_site_day_and_service(stats):
     assert stats.figures(*OCTOBER, site=OTHER).keys() == {(OTHER, TUE, "ACC")}
 
 
+@pytest.mark.both_stores
 def test_the_night_clocks_go_back(stats):
     night = stats.figures(DST, DST)[("demo", DST, "ACC")]
 
@@ -323,6 +326,7 @@ def test_a_day_without_visits(stats, store):
     assert [(m.site, m.service) for m in markers] == [("*", "*")]  # kept as "nothing"
 
 
+@pytest.mark.both_stores
 def test_the_dashboard_answer(stats, demo_config):
     answer = stats_answer(demo_config, stats, *OCTOBER)
 
@@ -389,6 +393,7 @@ def test_a_second_read_does_not_compute_again(stats, store, computed):
     assert {k: f.to_json() for k, f in again.items()} == {k: f.to_json() for k, f in first.items()}
 
 
+@pytest.mark.both_stores
 def test_invalidated_days_are_computed_again_with_the_new_numbers(stats, store, computed):
     other_reader = Stats(store, PARIS, FixedClock(NOW))
     assert stats.figures(*OCTOBER)[("demo", TUE, "CAF")].counts["issued"] == 3
