@@ -159,6 +159,8 @@ class Sync(Strict):
     ca_file: str = ""
     #: Seconds between two looks at the outbox when nothing woke the sync worker.
     poll_s: float = Field(1.0, gt=0, le=600)
+    #: Longest wait between two tries of a peer in trouble (the wait doubles from 0.25 s).
+    retry_cap_s: float = Field(600.0, ge=0.25, le=3600)
 
 
 class Peer(Strict):

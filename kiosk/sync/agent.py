@@ -38,12 +38,14 @@ BACKOFF_CAP_S = 600.0
 HEARTBEAT_S = 30.0
 
 
-def backoff_s(failures: int, rng: random.Random | None = None) -> float:
-    """Delay before retry number ``failures`` (1, 2, …): doubling from 0.25 s, capped,
-    then drawn in [½, 1] of that so that many senders spread out."""
+def backoff_s(
+    failures: int, rng: random.Random | None = None, cap_s: float = BACKOFF_CAP_S
+) -> float:
+    """Delay before retry number ``failures`` (1, 2, …): doubling from 0.25 s, capped
+    (``[sync] retry_cap_s``), then drawn in [½, 1] of that so that many senders spread out."""
     if failures <= 0:
         return 0.0
-    ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** min(failures - 1, 32))
+    ceiling = min(cap_s, BACKOFF_BASE_S * 2 ** min(failures - 1, 32))
     return ceiling * (0.5 + 0.5 * (rng or random).random())
 
 
@@ -166,7 +168,7 @@ class SyncAgent:
                 trouble = "internal error (see the hub's log)"
             if trouble:
                 failures += 1
-                delay = backoff_s(failures)
+                delay = backoff_s(failures, cap_s=self.config.sync.retry_cap_s)
                 log.warning("sync with %s: %s (retry in %.1f s)", link.peer.slug, trouble, delay)
                 self._sleep(delay, link.peer.slug, wakeable=False)
             else:

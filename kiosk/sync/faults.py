@@ -2,8 +2,11 @@
 
 ``KIOSK_SYNC_CRASH_AT=<step>`` in a hub's environment makes that process kill itself with
 SIGKILL when it reaches the step: no clean-up, no flush, exactly like a power cut there.
-Steps: ``receiver_mid_apply`` (rows written, not committed), ``receiver_after_commit``
-(committed, not answered), ``sender_after_ack`` (ack received, cursor not saved).
+Steps, in the order a batch lives through them: ``sender_before_send`` (batch read, nothing
+sent), ``receiver_before_apply`` (batch received and checked, nothing written),
+``receiver_mid_apply`` (rows written, not committed), ``receiver_after_commit`` (committed,
+not answered), ``sender_after_ack`` (ack received, cursor not saved), ``sender_after_save``
+(cursor saved at the end of the round).
 """
 
 from __future__ import annotations

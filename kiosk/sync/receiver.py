@@ -114,6 +114,7 @@ async def receive_batch(request: Request) -> Response:
             )
         if batch.origin == hub.config.site.slug:
             raise Refused(403, "origin", "this hub's own events never come back to it")
+        faults.crash_point("receiver_before_apply")
         ack = await run_in_threadpool(apply_batch, hub.store, batch, now)
     except Refused as exc:
         if exc.status >= 500 or exc.status == 409:

@@ -183,6 +183,7 @@ class PeerLink:
         try:
             if cursor is not None and (cursor != saved or result.sent != self._counted):
                 self.agent.record_ack(self.peer.slug, cursor, result.sent - self._counted)
+                faults.crash_point("sender_after_save")
             if result.error:
                 self.agent.record_failure(self.peer.slug, result.error)
         except KioskError as exc:
@@ -223,6 +224,7 @@ class PeerLink:
 
     def _send(self, batch: dict, result: RoundResult) -> int:
         sent_at = time.perf_counter()
+        faults.crash_point("sender_before_send")
         status, answer = self.request("POST", BATCHES_PATH, batch["_body"], batch["_encoding"])
         result.batch_ms.append((time.perf_counter() - sent_at) * 1000)
         if status == 200:

@@ -3,9 +3,10 @@ file, a fault-injecting proxy on each direction, helpers to play a morning at a 
 compare what both sides hold.
 
 Two sites, ``site-a`` and ``site-b`` (copies of the demo site), share the key ``ab-1``;
-each pushes to the other through its own :class:`FaultProxy`. Hubs run in-thread by default
-(their sync worker off: tests drive rounds with ``agent.run_once()``), or as real
-``kiosk serve`` processes where a test kills one with SIGKILL.
+each pushes to the other through its own :class:`FaultProxy`. Hubs run in-thread (their
+sync worker off: tests drive rounds with ``agent.run_once()``) where a test needs to reach
+inside, or as real ``kiosk serve`` processes with their own workers (the fault matrix,
+tests/sync/test_matrix.py, and the observatory).
 """
 
 from __future__ import annotations

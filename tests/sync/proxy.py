@@ -5,6 +5,11 @@ through). Faults act on real sockets:
 - ``drop_reply``: the request reaches the receiver, its reply is thrown away and the
   sender's connection reset (the receiver committed, the sender never knows);
 - ``reset_mid_body``: half the body reaches the receiver, then both sockets are reset;
+- ``truncate``: half the body reaches the receiver, then both connections are closed
+  cleanly (FIN), as a proxy or a line that gives up would: a body shorter than announced;
+- ``status:N``: the proxy answers ``N`` (a 5xx of a gateway) and forwards nothing;
+- ``status_after:N``: the request goes through (the receiver commits), then the proxy
+  answers ``N`` instead of the receiver's reply;
 - ``duplicate``: the request is delivered twice (the second copy on a new connection);
 - ``delay:S``: held S seconds before it goes on;
 - ``late``: held back and the sender's connection reset; the held copy is delivered
@@ -84,6 +89,16 @@ def reset(sock: socket.socket) -> None:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     with contextlib.suppress(OSError):
         sock.close()
+
+
+def _status_reply(status: int) -> bytes:
+    """A gateway's error page: unsigned, as a real proxy in between would answer."""
+    body = b"<html><body>proxy error</body></html>"
+    return (
+        b"HTTP/1.1 %d Proxy Error\r\ncontent-type: text/html\r\ncontent-length: %d\r\n\r\n"
+        % (status, len(body))
+        + body
+    )
 
 
 @dataclass
@@ -178,6 +193,20 @@ class FaultProxy:
                     self._record(path, fault, None)
                     reset(client)
                     return
+                if fault == "truncate" and self.upstream is not None:
+                    upstream = self._open_upstream()
+                    upstream.sendall(head + body[: max(1, len(body) // 2)])
+                    with contextlib.suppress(OSError):
+                        upstream.shutdown(socket.SHUT_WR)
+                        upstream.recv(65536)  # the receiver's answer to a short body, if any
+                    upstream.close()
+                    self._record(path, fault, None)
+                    client.close()
+                    return
+                if fault and fault.startswith("status:"):
+                    self._record(path, fault, None)
+                    client.sendall(_status_reply(int(fault.split(":", 1)[1])))
+                    continue
                 if fault == "late":
                     with self._lock:
                         self._late.append(request)
@@ -202,6 +231,8 @@ class FaultProxy:
                 if fault == "drop_reply":
                     reset(client)
                     return
+                if fault and fault.startswith("status_after:"):
+                    reply = _status_reply(int(fault.split(":", 1)[1]))
                 client.sendall(reply)
                 self._deliver_late()
         finally:

@@ -131,6 +131,8 @@ def test_backoff_doubles_from_a_quarter_second_with_jitter_and_a_cap():
         assert all(ceiling / 2 <= d <= ceiling for d in delays)
         assert len(set(delays)) > 40  # jittered, not in step
     assert backoff_s(12, rng) > 250 and backoff_s(100, rng) <= 600
+    # The site file's retry_cap_s lowers the cap (a LAN pair, the fault matrix).
+    assert 0.25 <= backoff_s(100, rng, cap_s=0.5) <= 0.5
 
 
 def test_only_each_kinds_facts_travel():
