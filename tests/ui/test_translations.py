@@ -1,4 +1,4 @@
-"""The screens' translations (Qt ``.ts`` files): complete, really translated, consistent.
+"""Every screen's translations (Qt ``.ts`` files): complete, really translated, consistent.
 
 French is the house's first language and Dutch is spoken by many visitors from over the
 border: an untranslated English string on their screen is a bug, as is a placeholder
@@ -22,18 +22,47 @@ TS_FILES = sorted(TS_DIR.glob("*.ts"))
 SAME_EVERYWHERE: set[str] = set()
 
 
-def source_strings() -> set[str]:
-    """Every literal passed to ``tr()`` by the kiosk screen (``ui/kiosk/`` and the shared
-    modules at the top of ``ui/``; the other screens are checked by their own tests)."""
+#: The screens, each a folder of ``ui/``; the modules at the top of ``ui/`` are shared.
+SCREENS = ("kiosk", "counter", "display", "dashboard")
+#: How a module may call the translators of ``ui/i18n.py`` (the kiosk imports
+#: ``visitor_tr as tr``).
+TRANSLATORS = {"tr", "visitor_tr"}
+
+
+def _translator_names(tree: ast.Module) -> set[str]:
+    names = set(TRANSLATORS)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "ui.i18n":
+            names |= {alias.asname for alias in node.names if alias.name in TRANSLATORS}
+    return names - {None}
+
+
+def strings_of(paths: list[Path]) -> set[str]:
+    """Every literal passed to a translator (``tr(...)``, ``i18n.tr(...)``) in ``paths``."""
     found = set()
-    for path in [*UI_DIR.glob("*.py"), *(UI_DIR / "kiosk").glob("*.py")]:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
-                assert node.args and isinstance(node.args[0], ast.Constant), (
-                    f"{path}:{node.lineno}: tr() of something other than a literal"
-                )
-                found.add(node.args[0].value)
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _translator_names(tree)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if called not in names:
+                continue
+            assert node.args and isinstance(node.args[0], ast.Constant), (
+                f"{path}:{node.lineno}: {called}() of something other than a literal: "
+                "lupdate cannot see it"
+            )
+            found.add(node.args[0].value)
     return found
+
+
+def source_strings(screen: str | None = None) -> set[str]:
+    """The strings of one screen (its folder), or of the shared modules (``None``)."""
+    if screen is None:
+        return strings_of(sorted(UI_DIR.glob("*.py")))
+    return strings_of(sorted((UI_DIR / screen).rglob("*.py")))
 
 
 def test_there_is_a_ts_file_per_language():
@@ -59,11 +88,20 @@ def test_no_unfinished_or_empty_translation(path: Path):
     assert not bad, "\n".join(bad)
 
 
-@pytest.mark.parametrize("path", TS_FILES, ids=[p.name for p in TS_FILES])
-def test_every_kiosk_string_is_in_the_file(path: Path):
-    held = set(ts_translations(path.stem.removeprefix("kiosk_")))
-    missing = source_strings() - held
-    assert not missing, f"missing from {path.name}: {sorted(missing)}"
+def test_every_screen_has_strings_to_translate():
+    for screen in SCREENS:
+        assert (UI_DIR / screen).is_dir(), f"ui/{screen}/ is gone: update SCREENS"
+        assert len(source_strings(screen)) >= 5, f"ui/{screen}: its tr() calls were not found"
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "nl"])
+@pytest.mark.parametrize("screen", [*SCREENS, None], ids=[*SCREENS, "shared"])
+def test_every_string_of_every_screen_is_translated(screen: str | None, language: str):
+    """Each ``tr()`` source of the counter, display, dashboard and kiosk (and the modules
+    they share) has a finished, non-empty translation in the language's ``.ts`` file."""
+    table = ts_translations(language)
+    missing = sorted(s for s in source_strings(screen) if not (table.get(s) or "").strip())
+    assert not missing, f"{screen or 'shared'}: not in kiosk_{language}.ts: {missing}"
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
