@@ -238,9 +238,11 @@ class LocalPostgres:
                 "`postgresql`; `./dev setup` installs it)"
             )
         bindir = Path(found[-1]).parent
-        folder = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
+        root = os.geteuid() == 0
+        # As root, a folder the postgres user can reach whatever TMPDIR says (/root/… is not).
+        folder = Path(tempfile.mkdtemp(prefix="kiosk-pg-", dir="/tmp" if root else None))
         as_user: list[str] = []
-        if os.geteuid() == 0:
+        if root:
             try:
                 user = pwd.getpwnam("postgres")
             except KeyError:
@@ -284,12 +286,17 @@ class LocalPostgres:
             log = folder / "server.log"
             tail = log.read_text()[-600:] if log.exists() else ""
             shutil.rmtree(folder, ignore_errors=True)
-            raise PostgresUnavailable(f"PostgreSQL did not start: {exc} {tail}") from None
+            said = getattr(exc, "stderr", None) or b""
+            said = said.decode(errors="replace") if isinstance(said, bytes) else str(said)
+            raise PostgresUnavailable(
+                f"PostgreSQL did not start: {exc} {said[-600:]} {tail}".strip()
+            ) from None
         return server
 
     def _run(self, tool: str, *args: str) -> None:
         subprocess.run(
             [*self.as_user, str(self.bindir / tool), *args],
+            cwd=self.folder,  # the postgres user may not read the caller's folder
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
