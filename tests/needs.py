@@ -1,7 +1,8 @@
 """One rule for tests that need a part of the machine (a server, an engine, a browser, a tool).
 
 Locally a missing part skips the test, saying what to install. In CI (``CI=true``) it fails the
-test instead: a green CI must never hide a test that did not run.
+test instead: a green CI must never hide a test that did not run. The hook below (imported by
+tests/conftest.py) does the same for every other skip and for expected failures (xfail).
 """
 
 from __future__ import annotations

@@ -1,12 +1,14 @@
 """The sync fault matrix, between two real ``kiosk serve`` processes with their own sync
 workers, each pushing to the other through a fault-injecting proxy.
 
-Nothing is driven by hand: visits are written into each site's store (as its counters
-would), the workers find them, and every fault of the network (a reply dropped, a request
-delayed, duplicated, overtaken by the next one, cut short, reset, answered 5xx by a
-gateway before or after the receiver committed) and every ``kill -9`` of either side at
-each step of a batch's life must end the same way: both stores hold the same events of
-both origins, once each, gap-free, and count the same visits.
+No round is driven by hand: visits are written into each site's database by a second
+writer (the test, as a second process on a site's SQLite file would), each hub's own sync
+worker finds them at its next look (``poll_s``) and pushes them. Every fault of the
+network (a reply dropped, a request delayed, duplicated, overtaken by the next one, cut
+short, reset, answered 5xx by a gateway before or after the receiver committed) and every
+``kill -9`` of either side at each step of a batch's life must end the same way: both
+stores hold the same events of both origins, once each, gap-free, and count the same
+visits.
 
 One pair of processes lives for the module (short poll and retry intervals from the site
 file); a crash test restarts the side it kills. Tests wait on conditions, never on clocks.
