@@ -175,6 +175,20 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_printers(args: argparse.Namespace) -> int:
+    from printing.discover import attached_printers
+
+    found = attached_printers()
+    if not found:
+        print("no printer found: is it plugged in and switched on? (USB, serial, /dev/usb/lp*)",
+              file=sys.stderr)
+        return 1
+    for printer in found:
+        print(printer.describe())
+    print("\npaste the [printer] lines of yours into the site file, then `kiosk print-test`")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -266,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
     print_test = sub.add_parser("print-test", help="print a sample ticket, report the printer")
     print_test.add_argument("--config", help="site file (default: the demo site)")
     print_test.set_defaults(func=cmd_print_test)
+
+    printers = sub.add_parser("printers", help="list the printers plugged in, with the "
+                              "site-file lines for each")
+    printers.set_defaults(func=cmd_printers)
 
     bench = sub.add_parser("bench", help="print the benchmark figures as one JSON object")
     bench.add_argument("--quick", action="store_true", help="smaller history, under a minute")
