@@ -189,6 +189,36 @@ def cmd_printers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_and_db(args: argparse.Namespace):
+    from kiosk.hub.server import default_db_url
+    from kiosk.siteconfig import load_site_config
+
+    config_path = _config_path(args.config)
+    config = load_site_config(config_path)
+    return config_path, config, args.db or default_db_url(config)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from kiosk.commands.backup import backup
+
+    _, config, db_url = _site_and_db(args)
+    result = backup(config, db_url, Path(args.out), args.keep)
+    print(f"backup: {result.path} ({result.size // 1024} KiB)")
+    for old in result.removed:
+        print(f"removed old backup {old}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kiosk.commands.backup import restore
+
+    config_path, config, db_url = _site_and_db(args)
+    aside = restore(config_path, config, db_url, Path(args.file))
+    print(f"restored {args.file} into {db_url}"
+          + (f"; the replaced store is kept as {aside}" if aside else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -280,6 +310,21 @@ def build_parser() -> argparse.ArgumentParser:
     print_test = sub.add_parser("print-test", help="print a sample ticket, report the printer")
     print_test.add_argument("--config", help="site file (default: the demo site)")
     print_test.set_defaults(func=cmd_print_test)
+
+    backup = sub.add_parser("backup", help="copy the site's SQLite store safely, even while "
+                            "the hub runs; keep the newest N copies")
+    backup.add_argument("--config", help="site file (default: the demo site)")
+    backup.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    backup.add_argument("--out", required=True, help="folder of the backups")
+    backup.add_argument("--keep", type=int, default=14, help="how many to keep (default 14)")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="put a backup back (hub stopped), then rejoin "
+                             "the peers as `kiosk sync-restored`")
+    restore.add_argument("file", help="the backup file (from `kiosk backup`)")
+    restore.add_argument("--config", help="site file (default: the demo site)")
+    restore.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    restore.set_defaults(func=cmd_restore)
 
     printers = sub.add_parser("printers", help="list the printers plugged in, with the "
                               "site-file lines for each")
