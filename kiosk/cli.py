@@ -219,6 +219,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_install(args: argparse.Namespace) -> int:
+    from kiosk.commands.install import install, make_plan
+
+    the_plan = make_plan(args.role, _config_path(args.config), args.hub, args.listen, args.port)
+    install(the_plan, dry_run=args.dry_run)
+    return 0
+
+
+def cmd_uninstall(args: argparse.Namespace) -> int:
+    from kiosk.commands.install import uninstall
+
+    uninstall(dry_run=args.dry_run)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -325,6 +340,23 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--config", help="site file (default: the demo site)")
     restore.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
     restore.set_defaults(func=cmd_restore)
+
+    install = sub.add_parser("install", help="start this machine's part of the site at boot "
+                             "(systemd units; needs sudo)")
+    install.add_argument("--role", required=True, choices=["hub", "kiosk", "display", "counter"])
+    install.add_argument("--config", required=True,
+                         help="the site file (e.g. /etc/kiosk/site.toml)")
+    install.add_argument("--hub", help="URL of the site's hub (kiosk, display, counter)")
+    install.add_argument("--listen", default="0.0.0.0",
+                         help="address the hub listens on (default: every interface)")
+    install.add_argument("--port", type=int, default=DEFAULT_PORT, help="the hub's port")
+    install.add_argument("--dry-run", action="store_true", help="print the files, change nothing")
+    install.set_defaults(func=cmd_install)
+
+    uninstall = sub.add_parser("uninstall", help="remove what `kiosk install` set up (keeps "
+                               "the data in /var/lib/kiosk)")
+    uninstall.add_argument("--dry-run", action="store_true", help="say what, change nothing")
+    uninstall.set_defaults(func=cmd_uninstall)
 
     printers = sub.add_parser("printers", help="list the printers plugged in, with the "
                               "site-file lines for each")
