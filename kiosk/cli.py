@@ -234,6 +234,21 @@ def cmd_uninstall(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    from kiosk.clock import SystemClock
+    from kiosk.services.retention import purge
+    from kiosk.store.db import Store
+
+    _, config, db_url = _site_and_db(args)
+    store = Store.open(db_url)
+    try:
+        result = purge(store, config, SystemClock(), dry_run=args.dry_run)
+    finally:
+        store.close()
+    print(f"{config.site.slug}: keeps {config.retention.days} days; {result.summary()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -357,6 +372,13 @@ def build_parser() -> argparse.ArgumentParser:
                                "the data in /var/lib/kiosk)")
     uninstall.add_argument("--dry-run", action="store_true", help="say what, change nothing")
     uninstall.set_defaults(func=cmd_uninstall)
+
+    purge = sub.add_parser("purge", help="remove visits past the site file's retention "
+                           "(default 90 days); the day figures stay")
+    purge.add_argument("--config", help="site file (default: the demo site)")
+    purge.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    purge.add_argument("--dry-run", action="store_true", help="count, remove nothing")
+    purge.set_defaults(func=cmd_purge)
 
     printers = sub.add_parser("printers", help="list the printers plugged in, with the "
                               "site-file lines for each")
