@@ -222,7 +222,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_install(args: argparse.Namespace) -> int:
     from kiosk.commands.install import install, make_plan
 
-    the_plan = make_plan(args.role, _config_path(args.config), args.hub, args.listen, args.port)
+    the_plan = make_plan(args.role, _config_path(args.config), args.hub, args.listen, args.port,
+                         args.rotate)
     install(the_plan, dry_run=args.dry_run)
     return 0
 
@@ -365,6 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
     install.add_argument("--listen", default="0.0.0.0",
                          help="address the hub listens on (default: every interface)")
     install.add_argument("--port", type=int, default=DEFAULT_PORT, help="the hub's port")
+    install.add_argument("--rotate", type=int, default=0, choices=[0, 90, 180, 270],
+                         help="turn a kiosk or display screen (degrees clockwise)")
     install.add_argument("--dry-run", action="store_true", help="print the files, change nothing")
     install.set_defaults(func=cmd_install)
 

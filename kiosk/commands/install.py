@@ -35,7 +35,8 @@ def program_path() -> Path:
     return Path(found).absolute()
 
 
-def make_plan(role: str, config_path: Path, hub: str | None, listen: str, port: int) -> Plan:
+def make_plan(role: str, config_path: Path, hub: str | None, listen: str, port: int,
+              rotate: int = 0) -> Plan:
     config_path = config_path.absolute()
     config = load_site_config(config_path)  # a wrong site file stops here, named
     cage = Path(shutil.which("cage") or "/usr/bin/cage")
@@ -53,6 +54,7 @@ def make_plan(role: str, config_path: Path, hub: str | None, listen: str, port: 
             port=port,
             cage=cage,
             udev_rule=UDEV_RULES.read_text(encoding="utf-8"),
+            rotate=rotate,
         )
     except ValueError as e:
         raise InstallError(str(e)) from None

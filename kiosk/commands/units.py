@@ -157,8 +157,15 @@ WantedBy=timers.target
 """
 
 
-def screen_unit(program: Path, cage: Path, role: str, config: Path, hub: str) -> str:
-    """The autologin session of a kiosk or display: cage on tty1, restarted when it exits."""
+def screen_unit(
+    program: Path, cage: Path, role: str, config: Path, hub: str, rotate: int = 0
+) -> str:
+    """The autologin session of a kiosk or display: cage on tty1, restarted when it exits.
+
+    ``rotate`` (degrees clockwise, a multiple of 90) turns the screen, for a landscape
+    monitor mounted in portrait; cage turns the touch input with it.
+    """
+    turns = ["-r"] * ((rotate // 90) % 4)
     what = {"kiosk": "visitor kiosk", "display": "waiting-room display"}[role]
     return f"""\
 [Unit]
@@ -186,7 +193,7 @@ StandardError=journal
 UtmpIdentifier=tty1
 UtmpMode=user
 Environment=XDG_SESSION_TYPE=wayland QT_QPA_PLATFORM=wayland
-ExecStart={_q(cage, "-d", "--", program, role, "--config", config, "--hub", hub)}
+ExecStart={_q(cage, "-d", *turns, "--", program, role, "--config", config, "--hub", hub)}
 Restart=always
 RestartSec=2
 
@@ -225,6 +232,7 @@ def plan(
     port: int = 8470,
     cage: Path = Path("/usr/bin/cage"),
     udev_rule: str = "",
+    rotate: int = 0,
 ) -> Plan:
     """Everything ``kiosk install --role ROLE`` does, before doing any of it."""
     add_user = ["useradd", "--system", "--create-home", "--home-dir", str(STATE_DIR),
@@ -240,7 +248,11 @@ def plan(
         files = {USER_UNITS / "kiosk-counter.service": counter_unit(program, config, hub)}
         enable = ["kiosk-counter.service"]
         return Plan(role, files, [["systemctl", "--global", "enable", *enable]], enable)
-    files = {SYSTEM / "kiosk-screen.service": screen_unit(program, cage, role, config, hub)}
+    if rotate % 90:
+        raise ValueError(f"--rotate takes 0, 90, 180 or 270 degrees, not {rotate}")
+    files = {
+        SYSTEM / "kiosk-screen.service": screen_unit(program, cage, role, config, hub, rotate)
+    }
     commands = [add_user,
                 ["usermod", "--append", "--groups", "lp,dialout,video,input,render", USER]]
     if role == "kiosk" and udev_rule:

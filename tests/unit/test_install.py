@@ -57,6 +57,14 @@ def test_screen_session_restarts_the_app_full_screen(tmp_path, role):
         assert 'ATTR{idVendor}=="0519"' in the_plan.files[udev]
 
 
+def test_a_landscape_monitor_mounted_in_portrait(tmp_path):
+    need_program("cage", "cage")
+    the_plan = make_plan("kiosk", site_file("fauquembergues"), HUB, "0.0.0.0", 8470, rotate=90)
+    verify(tmp_path, the_plan.files)
+    unit = the_plan.files[Path("/etc/systemd/system/kiosk-screen.service")]
+    assert "/cage -d -r -- " in unit
+
+
 def test_counter_is_a_user_service(tmp_path):
     the_plan = make_plan("counter", site_file("fauquembergues"), HUB, "0.0.0.0", 8470)
     verify(tmp_path, the_plan.files)
