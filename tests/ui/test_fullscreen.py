@@ -179,3 +179,29 @@ def test_covers_the_screen_under_cage(cage, tmp_path):
     width, height, screen_w, screen_h = map(int, match.groups())
     assert (width, height) == (screen_w, screen_h)
     assert (height > width) == bool(rotations)  # cage -r turns the output to portrait
+
+
+# -- in-process (offscreen platform) ---------------------------------------------------------
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_full_screen_keeper_covers_the_screen_and_hides_the_pointer(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    from ui.fullscreen import show_full_screen
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 200)  # a size hint in a corner, as without a window manager
+    keeper = show_full_screen(window, hide_pointer=True)
+    try:
+        screen = window.screen().geometry()
+        qtbot.waitUntil(lambda: window.geometry() == screen)
+        assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+        cursor = QGuiApplication.overrideCursor()
+        assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
+        assert keeper.covering
+    finally:
+        QGuiApplication.restoreOverrideCursor()
