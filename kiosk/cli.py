@@ -175,6 +175,81 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_printers(args: argparse.Namespace) -> int:
+    from printing.discover import attached_printers
+
+    found = attached_printers()
+    if not found:
+        print("no printer found: is it plugged in and switched on? (USB, serial, /dev/usb/lp*)",
+              file=sys.stderr)
+        return 1
+    for printer in found:
+        print(printer.describe())
+    print("\npaste the [printer] lines of yours into the site file, then `kiosk print-test`")
+    return 0
+
+
+def _site_and_db(args: argparse.Namespace):
+    from kiosk.hub.server import default_db_url
+    from kiosk.siteconfig import load_site_config
+
+    config_path = _config_path(args.config)
+    config = load_site_config(config_path)
+    return config_path, config, args.db or default_db_url(config)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from kiosk.commands.backup import backup
+
+    _, config, db_url = _site_and_db(args)
+    result = backup(config, db_url, Path(args.out), args.keep)
+    print(f"backup: {result.path} ({result.size // 1024} KiB)")
+    for old in result.removed:
+        print(f"removed old backup {old}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kiosk.commands.backup import restore
+
+    config_path, config, db_url = _site_and_db(args)
+    aside = restore(config_path, config, db_url, Path(args.file))
+    print(f"restored {args.file} into {db_url}"
+          + (f"; the replaced store is kept as {aside}" if aside else ""))
+    return 0
+
+
+def cmd_install(args: argparse.Namespace) -> int:
+    from kiosk.commands.install import install, make_plan
+
+    the_plan = make_plan(args.role, _config_path(args.config), args.hub, args.listen, args.port,
+                         args.rotate)
+    install(the_plan, dry_run=args.dry_run)
+    return 0
+
+
+def cmd_uninstall(args: argparse.Namespace) -> int:
+    from kiosk.commands.install import uninstall
+
+    uninstall(dry_run=args.dry_run)
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from kiosk.clock import SystemClock
+    from kiosk.services.retention import purge
+    from kiosk.store.db import Store
+
+    _, config, db_url = _site_and_db(args)
+    store = Store.open(db_url)
+    try:
+        result = purge(store, config, SystemClock(), dry_run=args.dry_run)
+    finally:
+        store.close()
+    print(f"{config.site.slug}: keeps {config.retention.days} days; {result.summary()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
@@ -266,6 +341,51 @@ def build_parser() -> argparse.ArgumentParser:
     print_test = sub.add_parser("print-test", help="print a sample ticket, report the printer")
     print_test.add_argument("--config", help="site file (default: the demo site)")
     print_test.set_defaults(func=cmd_print_test)
+
+    backup = sub.add_parser("backup", help="copy the site's SQLite store safely, even while "
+                            "the hub runs; keep the newest N copies")
+    backup.add_argument("--config", help="site file (default: the demo site)")
+    backup.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    backup.add_argument("--out", required=True, help="folder of the backups")
+    backup.add_argument("--keep", type=int, default=14, help="how many to keep (default 14)")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="put a backup back (hub stopped), then rejoin "
+                             "the peers as `kiosk sync-restored`")
+    restore.add_argument("file", help="the backup file (from `kiosk backup`)")
+    restore.add_argument("--config", help="site file (default: the demo site)")
+    restore.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    restore.set_defaults(func=cmd_restore)
+
+    install = sub.add_parser("install", help="start this machine's part of the site at boot "
+                             "(systemd units; needs sudo)")
+    install.add_argument("--role", required=True, choices=["hub", "kiosk", "display", "counter"])
+    install.add_argument("--config", required=True,
+                         help="the site file (e.g. /etc/kiosk/site.toml)")
+    install.add_argument("--hub", help="URL of the site's hub (kiosk, display, counter)")
+    install.add_argument("--listen", default="0.0.0.0",
+                         help="address the hub listens on (default: every interface)")
+    install.add_argument("--port", type=int, default=DEFAULT_PORT, help="the hub's port")
+    install.add_argument("--rotate", type=int, default=0, choices=[0, 90, 180, 270],
+                         help="turn a kiosk or display screen (degrees clockwise)")
+    install.add_argument("--dry-run", action="store_true", help="print the files, change nothing")
+    install.set_defaults(func=cmd_install)
+
+    uninstall = sub.add_parser("uninstall", help="remove what `kiosk install` set up (keeps "
+                               "the data in /var/lib/kiosk)")
+    uninstall.add_argument("--dry-run", action="store_true", help="say what, change nothing")
+    uninstall.set_defaults(func=cmd_uninstall)
+
+    purge = sub.add_parser("purge", help="remove visits past the site file's retention "
+                           "(default 90 days); the day figures stay")
+    purge.add_argument("--config", help="site file (default: the demo site)")
+    purge.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    purge.add_argument("--dry-run", action="store_true", help="count, remove nothing")
+    purge.set_defaults(func=cmd_purge)
+
+    printers = sub.add_parser("printers", help="list the printers plugged in, with the "
+                              "site-file lines for each")
+    printers.set_defaults(func=cmd_printers)
 
     bench = sub.add_parser("bench", help="print the benchmark figures as one JSON object")
     bench.add_argument("--quick", action="store_true", help="smaller history, under a minute")

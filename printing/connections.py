@@ -16,13 +16,11 @@ import os
 import select
 import socket
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from escpos.exceptions import Error as EscposError
-from escpos.printer import Serial, Usb
-
+from printing.attached import SerialConnection, UsbConnection
 from printing.config import PrinterConfig, PrinterKind
 from printing.layout import TicketLayout
 from printing.preview import PreviewFiles, write_preview
@@ -61,9 +59,9 @@ def open_connection(config: PrinterConfig | Mapping[str, object]) -> Connection:
         case PrinterKind.FILE:
             return DeviceFileConnection(Path(config.device), config.timeout_s)
         case PrinterKind.USB:
-            return EscposConnection(config.describe(), lambda: _usb_printer(config))
+            return UsbConnection(config.vendor_id, config.product_id, config.timeout_s)
         case PrinterKind.SERIAL:
-            return EscposConnection(config.describe(), lambda: _serial_printer(config))
+            return SerialConnection(config.device, config.baudrate, config.timeout_s)
         case PrinterKind.PREVIEW:
             return PreviewConnection(config.folder)
 
@@ -213,87 +211,6 @@ class DeviceFileConnection:
         if not self.path.exists():
             return PrinterStatus(online=False, error=f"{self.description} not found")
         return PrinterStatus(online=None)
-
-
-class EscposConnection:
-    """USB and serial printers, through python-escpos' drivers (pyusb, pyserial).
-
-    Their status queries use the same ``DLE EOT`` decoding as the network; a printer that
-    gives no answer is reported as "unknown", since the write itself was acknowledged.
-    """
-
-    def __init__(self, description: str, make_printer: Callable[[], Any]) -> None:
-        self.description = description
-        self._make_printer = make_printer
-
-    @contextlib.contextmanager
-    def _printer(self) -> Iterator[Any]:
-        printer = self._make_printer()
-        try:
-            printer.open()
-            yield printer
-        except (OSError, EscposError) as e:
-            raise PrinterFault(
-                f"{self.description} failed: {_reason(e)}",
-                PrinterStatus(online=False, error=_reason(e)),
-            ) from None
-        finally:
-            with contextlib.suppress(Exception):  # closing a broken device must not mask why
-                printer.close()
-
-    def send(self, data: bytes, *, ticket: TicketLayout | None = None) -> PrinterStatus:
-        with self._printer() as printer:
-            _refuse_unless_ready(self.description, _escpos_status(printer), "cannot print now")
-            printer._raw(data)  # python-escpos' only way to send prepared bytes
-            after = _escpos_status(printer)
-            _refuse_unless_ready(self.description, after, "stopped during the ticket")
-            return after
-
-    def status(self) -> PrinterStatus:
-        with self._printer() as printer:
-            return _escpos_status(printer)
-
-
-def _escpos_status(printer: Any) -> PrinterStatus:
-    def ask(n: int) -> int | None:
-        try:
-            answer = printer.query_status(query(n))
-        except OSError:  # pyusb: a printer without a status channel times out reading
-            return None
-        return answer[0] if answer else None
-
-    return read_status(ask)
-
-
-def _usb_printer(config: PrinterConfig) -> Any:
-    if not Usb.is_usable():
-        raise PrinterFault("USB printing needs the pyusb package, which is not installed")
-    return Usb(
-        config.vendor_id,
-        config.product_id,
-        timeout=round(config.timeout_s * 1000),  # pyusb counts milliseconds; 0 = forever
-        profile=config.profile,
-    )
-
-
-class _Serial(Serial):  # type: ignore[misc]
-    """python-escpos sets only a read timeout; with flow control a write could block."""
-
-    def open(self, raise_not_found: bool = True) -> None:
-        super().open(raise_not_found)
-        if self.device:
-            self.device.write_timeout = self.timeout
-
-
-def _serial_printer(config: PrinterConfig) -> Any:
-    if not Serial.is_usable():  # its constructor needs pyserial's constants
-        raise PrinterFault("serial printing needs the pyserial package, which is not installed")
-    return _Serial(
-        devfile=config.device,
-        baudrate=config.baudrate,
-        timeout=config.timeout_s,
-        profile=config.profile,
-    )
 
 
 class PreviewConnection:

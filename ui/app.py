@@ -85,7 +85,9 @@ def run_kiosk(config_path: Path, hub_url: str | None, db_url: str | None,
         window.resize(1080 * 2 // 3, 1920 * 2 // 3)
         window.show()
     else:
-        window.showFullScreen()
+        from ui.fullscreen import show_full_screen
+
+        window.full_screen = show_full_screen(window)  # pointer hidden on a touchscreen
     try:
         return app.exec()
     finally:

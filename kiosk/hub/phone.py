@@ -162,3 +162,25 @@ def not_found() -> str:
         '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>404</title>'
         "</head><body><p>Ticket introuvable / Ticket not found.</p></body></html>"
     )
+
+
+def expired(days: int) -> str:
+    """The page of a link that no longer leads anywhere: past retention, or never valid.
+
+    One page for both, so that it tells nobody which tickets ever existed.
+    """
+    lines = (
+        ("fr", f"Ce lien de ticket n'est plus valable. Les tickets sont effacés après {days} "
+               "jours ; prenez un nouveau ticket à la borne si besoin."),
+        ("en", f"This ticket link is no longer valid. Tickets are deleted after {days} days; "
+               "take a new ticket at the kiosk if you need one."),
+        ("nl", f"Deze ticketlink is niet meer geldig. Tickets worden na {days} dagen gewist; "
+               "neem zo nodig een nieuw ticket aan de zuil."),
+    )
+    body = "".join(f'<p lang="{lang}">{escape(text)}</p>' for lang, text in lines)
+    return (
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>Lien expiré / Link expired</title><style>{STYLE}</style></head>"
+        f"<body>{body}</body></html>"
+    )

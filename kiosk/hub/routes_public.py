@@ -17,6 +17,7 @@ from kiosk.hub import phone
 from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
 from kiosk.services.queue import Issued
+from kiosk.services.retention import is_expired
 from kiosk.store.events import EventKind, append_event
 from kiosk.store.models import Event, Ticket
 
@@ -171,9 +172,12 @@ def display(hub: HubDep) -> dict:
 @router.get("/t/{token}", response_class=HTMLResponse, include_in_schema=False)
 def phone_page(token: str, request: Request, hub: HubDep) -> HTMLResponse:
     found = hub.queue.by_token(token)
-    if found is None:
-        return HTMLResponse(phone.not_found(), status_code=404)
+    days = hub.config.retention.days
+    if found is None:  # never valid, or removed with its ticket: one page for both
+        return HTMLResponse(phone.expired(days), status_code=404)
     ticket, position, wait_s = found
+    if is_expired(ticket.day, local_day(hub.clock.now(), hub.config.tz), days):
+        return HTMLResponse(phone.expired(days), status_code=410)  # not purged yet
     language = request.query_params.get("lang") or ticket.language
     answered = ticket.status == "done" and _has_feedback(hub, ticket.id)
     return HTMLResponse(phone.render(hub.config, ticket, position, wait_s, language, answered))

@@ -4,6 +4,7 @@ beside the screens on a one-PC site. One code path either way."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import uvicorn
 from platformdirs import user_data_dir
 
 from kiosk.clock import Clock, SystemClock
+from kiosk.hub import sdnotify
 from kiosk.hub.app import create_app
 from kiosk.hub.context import Hub
 from kiosk.siteconfig import SiteConfig, load_site_config
@@ -59,9 +61,34 @@ def _tls(config: SiteConfig) -> dict:
     }
 
 
+class _NotifyingServer(uvicorn.Server):
+    """uvicorn telling systemd when it listens, pinging its watchdog from the event loop
+    (a hung loop stops the pings and systemd restarts the hub), and when it stops."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self._ping_s = sdnotify.watchdog_interval_s()
+        self._last_ping = 0.0
+
+    async def startup(self, sockets=None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            sdnotify.notify(f"READY=1\nSTATUS=serving on {self.config.host}:{self.config.port}")
+
+    async def on_tick(self, counter: int) -> bool:
+        if self._ping_s is not None and time.monotonic() - self._last_ping >= self._ping_s:
+            self._last_ping = time.monotonic()
+            sdnotify.notify("WATCHDOG=1")
+        return await super().on_tick(counter)
+
+    async def shutdown(self, sockets=None) -> None:
+        sdnotify.notify("STOPPING=1")
+        await super().shutdown(sockets)
+
+
 def serve(hub: Hub, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
     try:
-        uvicorn.Server(_uvicorn_config(hub, host, port, log_level)).run()
+        _NotifyingServer(_uvicorn_config(hub, host, port, log_level)).run()
     finally:
         hub.store.close()
 

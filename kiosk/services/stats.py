@@ -35,7 +35,7 @@ from kiosk.clock import Clock
 from kiosk.domain.schedule import local_day
 from kiosk.store.db import Store
 from kiosk.store.events import EventKind
-from kiosk.store.models import DayStats, Event, Ticket
+from kiosk.store.models import DayStats, Event, Meta, Ticket
 
 ALL = "*"
 #: Below this many values, percentiles of several sorted lists sort their concatenation.
@@ -56,8 +56,15 @@ COUNTS = (
 
 
 def invalidate_days(session: Session, site: str, days: Iterable[date]) -> None:
-    """Forget the kept figures of ``site`` on ``days`` (and the days' markers)."""
+    """Forget the kept figures of ``site`` on ``days`` (and the days' markers).
+
+    Days before the store's retention cut-off (``kiosk.services.retention``) are left alone:
+    their visits are gone, so their kept figures are all that remains of them.
+    """
     days = sorted(set(days))
+    purged_before = session.get(Meta, "purged_before")
+    if purged_before is not None:
+        days = [d for d in days if d.isoformat() >= purged_before.value]
     if not days:
         return
     session.execute(

@@ -177,6 +177,15 @@ class Peer(Strict):
     )
 
 
+class Retention(Strict):
+    """How long visits are kept (``kiosk purge``, run at day end by the purge timer)."""
+
+    #: Days after which a visit's ticket, its events and its phone link are removed; the
+    #: day figures (``day_stats``) stay. At least a week, so that late visits and sync
+    #: have settled before anything goes.
+    days: int = Field(90, ge=7, le=3650)
+
+
 class SiteConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
@@ -188,6 +197,7 @@ class SiteConfig(Strict):
     managers: list[Manager] = []
     sync: Sync = Sync()
     peers: list[Peer] = []
+    retention: Retention = Retention()
 
     #: Where the file was read from, for messages (not a key of the file).
     source: str = Field("<memory>", exclude=True)

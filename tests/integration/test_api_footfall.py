@@ -129,7 +129,7 @@ def test_footfall_csv_export_exact_content(api, scripted_day):
         "demo,2026-11-24,CAF,CAF (Caisse d'allocations familiales),Famille,3,2,1,0,0,600,840\n"
         "demo,2026-11-24,CPAM,Assurance maladie (CPAM) / Assurance retraite (CARSAT),"
         "Santé et retraite,2,2,0,1,1,900,1140\n"
-        "demo,2026-11-24,EMPLOI,France Travail (ex-Pôle emploi),Emploi,1,0,0,0,0,1800,1800\n"
+        "demo,2026-11-24,EMPLOI,France Travail,Emploi,1,0,0,0,0,1800,1800\n"
         "demo,2026-11-25,ACC,Maison des services publics,Accueil et orientation,1,0,0,0,0,,\n"
     )
 

@@ -239,7 +239,7 @@ def test_the_csv_export_exactly(api, morning):
         "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0\n"
         "demo,2026-11-24,CPAM,Assurance maladie (CPAM) / Assurance retraite (CARSAT),"
         "Santé et retraite,0,1,0,0,0,1,0,0,0,0,0,1200,1200,300,0.0,,0,0,0,0\n"
-        "demo,2026-11-24,EMPLOI,France Travail (ex-Pôle emploi),Emploi,"
+        "demo,2026-11-24,EMPLOI,France Travail,Emploi,"
         "1,0,0,0,0,0,1,0,0,0,0,900,900,,,0.0,0,0,0,0\n"
     )
 

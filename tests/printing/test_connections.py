@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from escpos.printer import Serial, Usb
 
 from kiosk.errors import PrinterError
 from printing.config import PrinterConfig, PrinterKind
@@ -186,19 +185,3 @@ def test_preview_into_an_unwritable_place_is_a_printer_error(tmp_path: Path) -> 
     with pytest.raises(PrinterError, match="cannot write the ticket"):
         connection.send(TICKET)
     assert connection.status().online is False
-
-
-@pytest.mark.skipif(Usb.is_usable(), reason="pyusb is installed")
-def test_usb_without_pyusb_says_what_is_missing() -> None:
-    connection = open_connection(
-        PrinterConfig(kind=PrinterKind.USB, vendor_id=0x04B8, product_id=0x0E15)
-    )
-    with pytest.raises(PrinterError, match="needs the pyusb package"):
-        connection.send(TICKET)
-
-
-@pytest.mark.skipif(Serial.is_usable(), reason="pyserial is installed")
-def test_serial_without_pyserial_says_what_is_missing() -> None:
-    connection = open_connection(PrinterConfig(kind=PrinterKind.SERIAL, device="/dev/ttyS0"))
-    with pytest.raises(PrinterError, match="needs the pyserial package"):
-        connection.status()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
 from ui.app import application, open_session
 from ui.i18n import Translations
 
@@ -28,8 +26,9 @@ def run_display(
         window.resize(TV[0] * 2 // 3, TV[1] * 2 // 3)
         window.show()
     else:
-        window.setCursor(Qt.CursorShape.BlankCursor)
-        window.showFullScreen()
+        from ui.fullscreen import show_full_screen
+
+        window.full_screen = show_full_screen(window, hide_pointer=True)  # nobody touches a TV
     try:
         return app.exec()
     finally:
