@@ -40,11 +40,13 @@
     source = new EventSource(url);
     source.addEventListener("state", function (event) {
       link.hidden = true;
+      main.dataset.connected = "yes";
       delay = 1000;
       show(JSON.parse(event.data));
     });
     source.onerror = function () {
       link.hidden = false;
+      main.dataset.connected = "no";
       if (source.readyState === EventSource.CLOSED) retry();
     };
   }
