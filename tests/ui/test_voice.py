@@ -177,3 +177,27 @@ def test_two_calls_in_a_row_are_heard_one_after_the_other(
     first, second = out.played
     for sound, words in ((first, 4), (second, 6)):
         speech_like(sound, words + 2)  # the chime counts for about two words
+
+
+def test_the_kiosk_reads_its_screen_aloud_and_a_tap_stops_or_repeats_it(espeak, qtbot,
+                                                                         make_kiosk):
+    from tests.ui.helpers import tap
+
+    out = HeldOut()
+    speaker = Speaker(engine="espeak", out=out)
+    window = make_kiosk(speaker=speaker)
+    assert window.audio_button.isVisible()  # an engine and a loudspeaker: help is offered
+
+    tap(qtbot, window.audio_button)
+    qtbot.waitUntil(lambda: out.playing, timeout=WAIT_MS)
+    language, text = speaker.said[-1]
+    assert language == "fr" and "Bienvenue" in text
+    speech_like(out.played[-1], len(text.split()))
+    tap(qtbot, window.audio_button)  # a second tap interrupts
+    assert not out.playing and not speaker.speaking
+    tap(qtbot, window.audio_button)  # a third reads it again, from the start
+    qtbot.waitUntil(lambda: out.playing, timeout=WAIT_MS)
+    assert len(out.played) == 2 and out.played[1].pcm == out.played[0].pcm
+    tap(qtbot, window.welcome.tiles["NUM"])  # another page: the old one is not read on
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is not window.welcome, timeout=WAIT_MS)
+    assert not out.playing
