@@ -16,17 +16,21 @@ from __future__ import annotations
 import io
 import logging
 import math
+import re
 import shutil
 import struct
 import subprocess
 import wave
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 log = logging.getLogger(__name__)
 
 DEFAULT_VOICES = {"fr": "fr-fr", "en": "en-gb", "nl": "nl"}
 TIMEOUT_S = 15
 PAUSE_AFTER_CHIME_S = 0.3
+#: A capital letter standing alone before a number: a ticket's prefix ("A 12").
+_PREFIX = re.compile(r"\b([A-Z])(?=\s+\d)")
 
 
 class SpeechError(RuntimeError):
@@ -128,9 +132,16 @@ class Espeak:
                 log.warning('voice "%s" cannot speak; using "%s" for %s', voice, plain, language)
             return self._run(text, plain)
 
+    @staticmethod
+    def markup(text: str) -> str:
+        """The text as SSML, each ticket letter spoken as a letter: without it English
+        reads "A 12" as the article ("uh twelve") and French "Y 3" as "i trois"."""
+        spoken = _PREFIX.sub(r'<say-as interpret-as="characters">\1</say-as>', escape(text))
+        return f"<speak>{spoken}</speak>"
+
     def _run(self, text: str, voice: str) -> Sound:
-        command = [self.program, "--stdout", "-v", voice, "-s", str(self.settings.rate_wpm),
-                   "--", text]
+        command = [self.program, "--stdout", "-m", "-v", voice,
+                   "-s", str(self.settings.rate_wpm), "--", self.markup(text)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:

@@ -25,7 +25,7 @@ from ui.speech import Speaker
 
 MAX_PENDING = 6
 GAP_MS = 500
-GUARD_MIN_MS, GUARD_PER_CHAR_MS = 8000, 250
+GUARD_MIN_MS, GUARD_PER_CHAR_MS = 20_000, 400  # a last resort: outputs guard themselves
 
 
 class Announcer(QObject):
