@@ -20,19 +20,21 @@ from PySide6.QtCore import QLoggingCategory, QObject
 RATE = 22050
 TONES = ((784.0, 0.42), (523.25, 0.70))  # G5 then C5: "ding-dong"
 VOLUME = 0.45
-_VERSION = 1  # bump when the sound changes, so caches are rebuilt
+_VERSION = 2  # bump when the sound changes, so caches are rebuilt
 
 
 def chime_samples(rate: int = RATE) -> bytes:
     """16-bit mono PCM of the chime: each tone a softly decaying bell (with an octave
-    overtone), a few milliseconds of attack so that the speaker does not click."""
+    overtone), a few milliseconds of attack and of release so that the speaker does not
+    click as a tone starts or ends."""
     frames = bytearray()
     for frequency, seconds in TONES:
         count = int(rate * seconds)
-        attack = int(rate * 0.008)
+        attack, release = int(rate * 0.008), int(rate * 0.02)
         for i in range(count):
             t = i / rate
-            envelope = math.exp(-3.2 * t / seconds) * min(1.0, i / attack)
+            envelope = (math.exp(-3.2 * t / seconds) * min(1.0, i / attack)
+                        * min(1.0, (count - 1 - i) / release))
             value = math.sin(2 * math.pi * frequency * t) + 0.25 * math.sin(
                 4 * math.pi * frequency * t
             )
