@@ -26,7 +26,9 @@ from ui.display.chime import audio_possible, quiet_multimedia
 from ui.espeak import Sound
 
 log = logging.getLogger(__name__)
-MARGIN_MS = 400  # beyond a sound's own length before its end is taken for granted
+#: Beyond a sound's own length before its end is taken for granted: the sound server's
+#: buffers report the end a second or so after the last sample was handed over.
+MARGIN_MS = 3000
 _said_silent = False
 
 
@@ -73,8 +75,8 @@ class SilentOut(AudioOut):
 class DeviceOut(AudioOut):
     """Qt Multimedia's QSoundEffect on the default audio device. Each sound is written to
     a private temporary folder (QSoundEffect reads files) and removed once replaced. The end
-    of a sound is its ``playingChanged`` to false, with a guard timer of the sound's length
-    in case a backend never says so."""
+    of a sound is its ``playingChanged`` to false, with a guard timer (the sound's length and
+    a margin) in case a backend never says so. ``ended_by_guard`` counts those, for tests."""
 
     def __init__(self, parent: QObject | None = None, *, volume: int = 80):
         super().__init__(parent)
@@ -85,11 +87,11 @@ class DeviceOut(AudioOut):
         self._effect = QSoundEffect(self)
         self._effect.setVolume(max(0.0, min(1.0, volume / 100)))
         self._effect.playingChanged.connect(self._playing_changed)
-        self._effect.loadedChanged.connect(self._loaded)
         self._guard = QTimer(self, singleShot=True)
-        self._guard.timeout.connect(self._ended)
+        self._guard.timeout.connect(self._guarded)
         self._active = self._started = False
         self._file: Path | None = None
+        self.ended_by_guard = 0
 
     def play(self, sound: Sound) -> None:
         self.stop()
@@ -100,12 +102,7 @@ class DeviceOut(AudioOut):
         self._active, self._started = True, False
         self._guard.start(round(sound.seconds * 1000) + MARGIN_MS)
         self._effect.setSource(QUrl.fromLocalFile(str(path)))
-        if self._effect.isLoaded():
-            self._effect.play()
-
-    def _loaded(self) -> None:
-        if self._active and self._effect.isLoaded() and not self._effect.isPlaying():
-            self._effect.play()
+        self._effect.play()  # QSoundEffect starts once the file is loaded
 
     def _playing_changed(self) -> None:
         if self._effect.isPlaying():
@@ -117,6 +114,11 @@ class DeviceOut(AudioOut):
         if self._active:
             self._effect.stop()
             self._ended()
+
+    def _guarded(self) -> None:
+        self.ended_by_guard += 1
+        self._effect.stop()
+        self._ended()
 
     def _ended(self) -> None:
         if not self._active:

@@ -9,7 +9,10 @@ is driven end to end by a real hub: the second call starts only once the first h
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from ui.espeak import Espeak, Sound, VoiceSettings
 from ui.speech import Speaker
 
 WAIT_MS = 15_000
+ROOT = Path(__file__).resolve().parents[2]
 COUNTERS = {"fr": "Guichet 2", "en": "Desk 2", "nl": "Loket 2"}
 TWELVE = {"fr": "douze", "en": "twelve", "nl": "twaalf"}
 #: espeak-ng's phonemes for the letter's name ("ay" in English, not the article "uh").
@@ -205,3 +209,53 @@ def test_the_kiosk_reads_its_screen_aloud_and_a_tap_stops_or_repeats_it(espeak, 
     tap(qtbot, window.welcome.tiles["NUM"])  # another page: the old one is not read on
     qtbot.waitUntil(lambda: window.stack.currentWidget() is not window.welcome, timeout=WAIT_MS)
     assert not out.playing
+
+
+@pytest.fixture
+def sound_server(tmp_path) -> Iterator[dict[str, str]]:
+    """A real PulseAudio with one null sink ("room") on a private socket: the environment
+    a process needs to play to it. Its monitor records what the room would hear."""
+    pulseaudio = need_program("pulseaudio", "pulseaudio")
+    pactl = need_program("pactl", "pulseaudio-utils")
+    socket = tmp_path / "run" / "pulse" / "native"
+    socket.parent.mkdir(parents=True)
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(socket.parent.parent),
+           "PULSE_SERVER": f"unix:{socket}"}
+    server = subprocess.Popen(
+        [pulseaudio, "-n", "--daemonize=no", "--exit-idle-time=-1", "--disable-shm=yes",
+         "--use-pid-file=no", "-F", "/dev/null", "--load=module-null-sink sink_name=room",
+         f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while subprocess.run([pactl, "info"], env=env, capture_output=True).returncode != 0:
+            assert server.poll() is None, "pulseaudio exited"
+            assert time.monotonic() < deadline, "pulseaudio did not answer within 20 s"
+            time.sleep(0.05)
+        yield env
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_call_is_heard_through_a_real_sound_server(espeak, sound_server, tmp_path):
+    recording = tmp_path / "room.wav"
+    recorder = subprocess.Popen(
+        ["parec", "-d", "room.monitor", "--format=s16le", "--rate=22050", "--channels=1",
+         "--file-format=wav", str(recording)], env=sound_server)
+    try:
+        played = subprocess.run(
+            [sys.executable, "-m", "tests.ui.speak_once", "Ticket A 12, Guichet 2", "fr"],
+            env=sound_server, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    finally:
+        recorder.terminate()
+        recorder.wait(timeout=10)
+    assert played.stdout.strip() == "ended guard=0", played.stdout + played.stderr[-2000:]
+    heard = Sound.from_wav(recording.read_bytes())
+    window = heard.rate // 20
+    loud = [
+        Sound(heard.pcm[i * 2 : (i + window) * 2], heard.rate).rms() > 300
+        for i in range(0, len(heard.pcm) // 2 - window, window)
+    ]
+    # the chime (1.1 s) and the sentence (about 2 s, with its pauses) reached the room
+    assert sum(loud) * 0.05 > 1.6, sum(loud) * 0.05  # more than the chime alone (1.1 s)
