@@ -34,6 +34,7 @@ TEXT = {
         "minutes": "environ {n} min",
         "soon": "vous êtes le prochain",
         "turn": "C'est à vous\u00a0!",
+        "again": "Rappel",
         "called": "Rendez-vous\u00a0: {counter}.",
         "serving": "Vous êtes reçu(e) en ce moment\u00a0: {counter}.",
         "done": "Merci de votre visite.",
@@ -56,6 +57,7 @@ TEXT = {
         "minutes": "about {n} min",
         "soon": "you are next",
         "turn": "It's your turn!",
+        "again": "Reminder",
         "called": "Please go to {counter}.",
         "serving": "You are being seen at {counter}.",
         "done": "Thank you for your visit.",
@@ -78,6 +80,7 @@ TEXT = {
         "minutes": "ongeveer {n} min",
         "soon": "u bent de volgende",
         "turn": "U bent aan de beurt!",
+        "again": "Herinnering",
         "called": "Ga naar {counter}.",
         "serving": "U wordt geholpen bij {counter}.",
         "done": "Bedankt voor uw bezoek.",
@@ -123,6 +126,7 @@ margin:1rem 0}
 .turn{background:#000;color:#FFE600;border-radius:.4rem;padding:1rem;margin:1rem 0;
 font-size:1.5rem;font-weight:bold;text-align:center;outline:none}
 .turn strong{display:block;font-size:2.3rem;line-height:1.1;margin-bottom:.4rem}
+.again{display:block;text-transform:uppercase;letter-spacing:.1em;margin-bottom:.3rem}
 .faces{display:flex;gap:.5rem;flex-wrap:wrap}
 .faces button{flex:1 1 0;font:inherit;padding:.5rem .2rem;min-height:3.2rem;
 border:3px solid #111;border-radius:.5rem;background:#fff;color:#111}
@@ -144,8 +148,9 @@ def language_of(asked: str | None, ticket_language: str) -> str:
 
 
 def fragment(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, lang: str,
-             answered: bool = False) -> str:
-    """What changes as the visit goes on: the inside of ``<main>``, sent again on each change."""
+             answered: bool = False, calls: int = 1) -> str:
+    """What changes as the visit goes on: the inside of ``<main>``, sent again on each change.
+    ``calls`` counts the call and its recalls: a recall says so (and vibrates again)."""
     text = TEXT[lang]
     service = config.services_by_code.get(ticket.service)
     label = service.labels.model_dump().get(lang) if service else ticket.service
@@ -166,8 +171,9 @@ def fragment(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, lan
             f"<dt>{text['wait']}</dt><dd>{escape(wait)}</dd></dl>"
         )
     if ticket.status == "called":
+        again = f'<span class="again">{text["again"]}</span>' if calls > 1 else ""
         return head + (
-            f'<div class="turn" id="turn" role="alert" tabindex="-1">'
+            f'<div class="turn" id="turn" role="alert" tabindex="-1">{again}'
             f"<strong>{text['turn']}</strong>{text['called'].format(counter=counter_name)}</div>"
         )
     message = text.get(ticket.status, "").format(counter=counter_name)
@@ -184,7 +190,7 @@ def title(ticket: Ticket, lang: str) -> str:
 
 
 def render(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, language: str,
-           answered: bool = False) -> str:
+           answered: bool = False, calls: int = 1) -> str:
     """The whole page (``language`` as asked; the ticket's own when none or unknown)."""
     lang = language if language in TEXT else "fr"
     text = TEXT[lang]
@@ -200,9 +206,9 @@ def render(config: SiteConfig, ticket: Ticket, position: int, wait_s: int, langu
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'{refresh if live else ""}'
         f"<title>{escape(title(ticket, lang))}</title><style>{STYLE}</style>{script}</head>"
-        f'<body><main id="page" data-status="{ticket.status}" '
+        f'<body><main id="page" data-status="{ticket.status}" data-calls="{calls}" '
         f'data-live="{escape(ticket.token)}/live?lang={lang}" aria-live="polite">'
-        f"{fragment(config, ticket, position, wait_s, lang, answered)}</main>"
+        f"{fragment(config, ticket, position, wait_s, lang, answered, calls)}</main>"
         f'<footer><span id="link" role="status" hidden>{text["lost"]}</span>'
         f'<span id="auto">{text["refresh"] if live else ""}</span> <span>{others}</span>'
         "</footer></body></html>"

@@ -22,7 +22,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.domain.schedule import local_day
 from kiosk.errors import Conflict, KioskError, NotFound
@@ -55,8 +55,9 @@ def phone_page(token: str, hub: HubDep, lang: Lang = None) -> HTMLResponse:
     ticket, position, wait_s = found
     language = phone.language_of(lang, ticket.language)
     answered = ticket.status == "done" and _has_feedback(hub, ticket.id)
+    calls = _calls(hub, ticket.id) if ticket.status == "called" else 0
     return HTMLResponse(
-        phone.render(hub.config, ticket, position, wait_s, language, answered),
+        phone.render(hub.config, ticket, position, wait_s, language, answered, calls),
         headers={"Cache-Control": "no-store"},
     )
 
@@ -90,11 +91,13 @@ def _state(hub: HubDep, token: str, lang: str | None) -> dict | None:
     ticket, position, wait_s = found
     language = phone.language_of(lang, ticket.language)
     answered = ticket.status == "done" and _has_feedback(hub, ticket.id)
+    calls = _calls(hub, ticket.id) if ticket.status == "called" else 0
     return {
         "status": ticket.status,
+        "calls": calls,
         "final": ticket.status in phone.FINAL,
         "title": phone.title(ticket, language),
-        "html": phone.fragment(hub.config, ticket, position, wait_s, language, answered),
+        "html": phone.fragment(hub.config, ticket, position, wait_s, language, answered, calls),
     }
 
 
@@ -127,6 +130,20 @@ async def phone_feedback(token: str, request: Request, hub: HubDep) -> Response:
     await run_in_threadpool(_record_feedback, hub, ticket, int(score))
     language = phone.language_of(request.query_params.get("lang"), ticket.language)
     return RedirectResponse(f"/t/{token}?lang={language}", status_code=303)
+
+
+def _calls(hub: HubDep, ticket_id: str) -> int:
+    """How many times the ticket was called (the call and its recalls)."""
+    with hub.store.read() as session:
+        return session.scalar(
+            select(func.count())
+            .select_from(Event)
+            .where(
+                Event.site == hub.config.site.slug,
+                Event.kind.in_([EventKind.CALLED, EventKind.RECALLED]),
+                Event.ticket_id == ticket_id,
+            )
+        ) or 0
 
 
 def _has_feedback(hub: HubDep, ticket_id: str) -> bool:

@@ -101,9 +101,9 @@ def test_the_page_shows_number_place_and_wait_on_small_phones(hub, staff, phone,
         assert answer.status == 200
         number = phone.locator(".number")
         assert number.inner_text() == mine["number"]
-        assert "Your place in line\n2" in text_of(phone) or "Your place in line\t2" in text_of(
-            phone)
-        assert "Estimated wait" in text_of(phone) and "about " in text_of(phone)
+        assert phone.locator("dt").all_inner_texts() == ["Your place in line", "Estimated wait"]
+        place, wait = phone.locator("dd").all_inner_texts()
+        assert place == "2" and wait.startswith("about ") and wait.endswith(" min")
         # large and whole on a small screen: no sideways scrolling, the number fills the width
         assert phone.evaluate("document.documentElement.scrollWidth") <= width
         assert float(number.evaluate("n => getComputedStyle(n).fontSize")[:-2]) >= 56
@@ -135,6 +135,10 @@ def test_a_call_at_the_counter_shows_without_reload_and_the_turn_is_announced(
     assert phone.title().startswith("🔔 It's your turn!")
     assert phone.evaluate("window.vibrations.length") == 1
     phone.screenshot(path=str(shots / "phone-called-360x740.png"))
+
+    staff.act(mine["id"], "recall")  # missed it? the phone says it again
+    phone.wait_for_function("window.vibrations.length === 2")
+    assert banner.inner_text().startswith("REMINDER")
 
 
 def test_after_the_visit_one_answer_of_three_faces(hub, staff, phone, shots):

@@ -10,6 +10,7 @@
   if (!main || !main.dataset.live || !window.EventSource) return;
   var url = main.dataset.live;
   var status = main.dataset.status;
+  var calls = Number(main.dataset.calls || 0);
   var source = null;
   var delay = 1000;
   var noscript = document.querySelector("noscript");
@@ -27,8 +28,9 @@
     main.innerHTML = state.html;
     main.dataset.status = state.status;
     document.title = state.title;
-    if (state.status === "called" && status !== "called") yourTurn();
+    if (state.status === "called" && (status !== "called" || state.calls > calls)) yourTurn();
     status = state.status;
+    calls = state.calls;
     if (state.final) {  // nothing more will change
       source.close();
       var auto = document.getElementById("auto");
