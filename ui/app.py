@@ -48,6 +48,14 @@ def make_printer(config: SiteConfig, folder: Path | None = None):
     return TicketPrinter(PrinterConfig.from_mapping(values))
 
 
+def site_speaker(config: SiteConfig):
+    """The speech engine with the site file's voice, speed and volume (``[voice]``)."""
+    from ui.espeak import VoiceSettings
+    from ui.speech import Speaker
+
+    return Speaker(settings=VoiceSettings.from_config(config.voice))
+
+
 @dataclass
 class Session:
     """What the screens share: the site file, the hub (ours or remote), a client for it."""
@@ -78,7 +86,8 @@ def run_kiosk(config_path: Path, hub_url: str | None, db_url: str | None,
 
     app = application()
     session = open_session(config_path, hub_url, db_url)
-    window = KioskWindow(session.client, make_printer(session.config))
+    window = KioskWindow(session.client, make_printer(session.config),
+                         speaker=site_speaker(session.config))
     window.unlocked.connect(window.close)
     if windowed:
         window.may_close = True

@@ -22,6 +22,7 @@ from kiosk.hub import (
     routes_appointments,
     routes_kiosk,
     routes_manager,
+    routes_phone,
     routes_public,
     routes_staff,
     routes_stats,
@@ -51,7 +52,7 @@ def create_app(hub: Hub) -> FastAPI:
     )
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.state.hub = hub
-    for module in (routes_public, routes_staff, routes_manager, routes_appointments,
+    for module in (routes_public, routes_phone, routes_staff, routes_manager, routes_appointments,
                    routes_kiosk, routes_stats, stream):
         app.include_router(module.router)
     app.include_router(sync_receiver.router)

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request, Response
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from kiosk import __version__
 from kiosk.domain.schedule import local_day
-from kiosk.errors import Conflict, KioskError, RateLimited
-from kiosk.hub import phone
+from kiosk.errors import RateLimited
 from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
 from kiosk.services.queue import Issued
-from kiosk.services.retention import is_expired
-from kiosk.store.events import EventKind, append_event
+from kiosk.store.events import EventKind
 from kiosk.store.models import Event, Ticket
 
 router = APIRouter()
@@ -167,78 +163,3 @@ def display(hub: HubDep) -> dict:
         "waiting": {s.code: s.waiting for s in hub.queue.services_now() if s.open},
         "fresh_for_s": int(timedelta(seconds=8).total_seconds()),
     }
-
-
-@router.get("/t/{token}", response_class=HTMLResponse, include_in_schema=False)
-def phone_page(token: str, request: Request, hub: HubDep) -> HTMLResponse:
-    found = hub.queue.by_token(token)
-    days = hub.config.retention.days
-    if found is None:  # never valid, or removed with its ticket: one page for both
-        return HTMLResponse(phone.expired(days), status_code=404)
-    ticket, position, wait_s = found
-    if is_expired(ticket.day, local_day(hub.clock.now(), hub.config.tz), days):
-        return HTMLResponse(phone.expired(days), status_code=410)  # not purged yet
-    language = request.query_params.get("lang") or ticket.language
-    answered = ticket.status == "done" and _has_feedback(hub, ticket.id)
-    return HTMLResponse(phone.render(hub.config, ticket, position, wait_s, language, answered))
-
-
-@router.post("/t/{token}/feedback", include_in_schema=False)
-async def phone_feedback(token: str, request: Request, hub: HubDep) -> Response:
-    """The three faces of the phone page: one answer per finished visit, then thanks."""
-    found = hub.queue.by_token(token)
-    if found is None:
-        return HTMLResponse(phone.not_found(), status_code=404)
-    ticket = found[0]
-    form = parse_qs((await request.body()).decode("utf-8", "replace"))
-    score = (form.get("score") or [""])[0]
-    if score not in ("1", "2", "3"):
-        raise KioskError("score must be 1, 2 or 3")
-    if ticket.status != "done":
-        raise Conflict("feedback comes once the visit is over")
-    await run_in_threadpool(_record_feedback, hub, ticket, int(score))
-    language = request.query_params.get("lang", ticket.language)
-    return RedirectResponse(f"/t/{token}?lang={language}", status_code=303)
-
-
-def _has_feedback(hub: HubDep, ticket_id: str) -> bool:
-    with hub.store.read() as session:
-        return (
-            session.scalar(
-                select(Event.seq)
-                .where(
-                    Event.site == hub.config.site.slug,
-                    Event.kind == EventKind.FEEDBACK,
-                    Event.ticket_id == ticket_id,
-                )
-                .limit(1)
-            )
-            is not None
-        )
-
-
-def _record_feedback(hub: HubDep, ticket, score: int) -> None:
-    now = hub.clock.now()
-    with hub.store.write() as session:
-        already = session.scalar(
-            select(Event.seq)
-            .where(
-                Event.site == hub.config.site.slug,
-                Event.kind == EventKind.FEEDBACK,
-                Event.ticket_id == ticket.id,
-            )
-            .limit(1)
-        )
-        if already is None:  # a second tap (or a reload) is not a second answer
-            append_event(
-                session,
-                site=hub.config.site.slug,
-                epoch=hub.store.epoch,
-                kind=EventKind.FEEDBACK,
-                at=now,
-                day=ticket.day,
-                service=ticket.service,
-                ticket_id=ticket.id,
-                score=score,
-            )
-    hub.feed.notify()

@@ -185,6 +185,26 @@ class Retention(Strict):
     #: have settled before anything goes.
     days: int = Field(90, ge=7, le=3650)
 
+VoiceName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_+-]{0,39}$")]
+
+
+class Voice(Strict):
+    """How the waiting-room display and the kiosk's audio help sound (espeak-ng, offline)."""
+
+    #: Loudness of the chime and the voice, in per cent of the machine's volume.
+    volume: int = Field(80, ge=0, le=100)
+    #: Speaking speed in words per minute (espeak-ng's own default is 175; slower is clearer
+    #: in a waiting room).
+    rate_wpm: int = Field(145, ge=80, le=300)
+    #: The espeak-ng voice per language (``espeak-ng --voices=fr`` lists them; an MBROLA
+    #: voice such as ``mb-fr4`` once Debian's ``mbrola-fr4`` is installed). A voice that
+    #: cannot speak falls back to the language's plain voice, said once in the log.
+    fr: VoiceName = "fr-fr"
+    en: VoiceName = "en-gb"
+    nl: VoiceName = "nl"
+    #: The two-tone chime before each announcement.
+    chime: bool = True
+
 
 class SiteConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
@@ -198,6 +218,8 @@ class SiteConfig(Strict):
     sync: Sync = Sync()
     peers: list[Peer] = []
     retention: Retention = Retention()
+
+    voice: Voice = Voice()
 
     #: Where the file was read from, for messages (not a key of the file).
     source: str = Field("<memory>", exclude=True)

@@ -1,4 +1,5 @@
-"""The phone status page behind the ticket's QR code, fetched like a phone would."""
+"""The phone status page behind the ticket's QR code, fetched like a phone would (its HTML;
+tests/browser/test_phone_browser.py drives it in a real Chromium)."""
 
 from __future__ import annotations
 
@@ -33,12 +34,14 @@ def test_waiting_page_shows_number_position_wait_and_refreshes(api):
     html = _page(api, ticket)
 
     assert '<html lang="fr">' in html
-    assert '<div class="number">C003</div>' in html
+    assert '<p class="number">C003</p>' in html
     assert "CAF – Allocations familiales" in html
     assert "<dt>Votre position</dt><dd>3e</dd>" in html
     minutes = round(ticket["estimated_wait_s"] / 60)
     assert f"<dt>Attente estimée</dt><dd>environ {minutes} min</dd>" in html
-    assert REFRESH.search(html) and 5 <= int(REFRESH.search(html).group(1)) <= 60
+    assert REFRESH.search(html) and 5 <= int(REFRESH.search(html).group(1)) <= 60  # no script
+    assert '<script src="assets/phone.js" defer></script>' in html  # live with script
+    assert api.get("/t/assets/phone.js").headers["content-type"].startswith("text/javascript")
 
 
 def test_page_is_in_english_for_an_english_ticket(api):
@@ -54,7 +57,8 @@ def test_page_is_in_english_for_an_english_ticket(api):
     assert "Estimated wait" in html and "about " in html
     assert "Votre" not in html
     # The visitor may switch language; the page offers it.
-    assert '<a href="?lang=fr">Français</a>' in html
+    assert '<a href="?lang=fr" hreflang="fr" lang="fr">Français</a>' in html
+    assert '<a href="?lang=nl" hreflang="nl" lang="nl">Nederlands</a>' in html
     assert "Votre position" in _page(api, ticket, lang="fr")
 
 
@@ -84,7 +88,8 @@ def test_called_page_names_the_counter(api):
 
     html = _page(api, ticket)
 
-    assert "It's your turn! Please go to Bureau 2." in html
+    assert "<strong>It's your turn!</strong>Please go to Bureau 2." in html
+    assert 'role="alert"' in html
     assert "C001" in html
     assert REFRESH.search(html)  # still refreshing until served
 
@@ -125,3 +130,17 @@ def test_wrong_token_is_404_and_reveals_nothing(api, running_hub):
         for label in labels:
             assert label not in body
         assert "refresh" not in body
+
+
+def test_a_ticket_left_open_from_an_earlier_day_gets_the_kind_page(api, clock):
+    ticket = issue(api, "ACC", language="nl")
+    assert _page(api, ticket)
+    clock.advance(days=1)
+
+    response = api.get(f"/t/{token_of(ticket)}")
+
+    assert response.status_code == 404
+    assert response.text.index("We vinden dit ticket niet.") < response.text.index(
+        "Nous ne trouvons pas ce ticket.")  # in the visitor's language first
+    assert ticket["number"] not in response.text
+    assert api.get(f"/t/{token_of(ticket)}/live").status_code == 404

@@ -80,6 +80,7 @@ def open_kiosk(qtbot) -> Iterator[KioskFactory]:
         size: tuple[int, int] = PORTRAIT,
         kiosk_id: str | None = None,
         wait_ready: bool = True,
+        speaker=None,
     ) -> KioskWindow:
         client = HubClient(url, kiosk_id=kiosk_id or f"kiosk-{uuid.uuid4().hex[:10]}", timeout=3.0)
         window = KioskWindow(
@@ -89,6 +90,7 @@ def open_kiosk(qtbot) -> Iterator[KioskFactory]:
             ticket_s=ticket_s,
             live=live,
             clock=clock,
+            speaker=speaker,
         )
         opened.append((window, client))
         window.resize(*size)

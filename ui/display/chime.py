@@ -1,12 +1,9 @@
 """The two-tone chime that comes before each announcement.
 
-The sound is made at run time with the standard ``wave`` module (no audio file to ship)
-and cached in the user's cache folder. It plays through QtMultimedia's QSoundEffect when
-the machine has a sound server; where none exists (a headless test run, a TV without
-audio) the chime is skipped silently, and QtMultimedia is not even loaded, so nothing is
-printed. Set ``KIOSK_CHIME=off`` to silence it on purpose.
-
-Signals: ``finished()`` once the chime has played (or at once when it cannot).
+The sound is made at run time (no audio file to ship) at the rate of the sentence it
+comes before, and joined to it (see :mod:`ui.speech`). :func:`audio_possible` tells whether
+a sound server is there at all, before QtMultimedia is loaded: without one its backends
+print warnings. Set ``KIOSK_CHIME=off`` to silence the chime on purpose.
 """
 
 from __future__ import annotations
@@ -18,24 +15,26 @@ import wave
 from pathlib import Path
 
 from platformdirs import user_cache_dir
-from PySide6.QtCore import QLoggingCategory, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QLoggingCategory, QObject
 
 RATE = 22050
 TONES = ((784.0, 0.42), (523.25, 0.70))  # G5 then C5: "ding-dong"
 VOLUME = 0.45
-_VERSION = 1  # bump when the sound changes, so caches are rebuilt
+_VERSION = 2  # bump when the sound changes, so caches are rebuilt
 
 
 def chime_samples(rate: int = RATE) -> bytes:
     """16-bit mono PCM of the chime: each tone a softly decaying bell (with an octave
-    overtone), a few milliseconds of attack so that the speaker does not click."""
+    overtone), a few milliseconds of attack and of release so that the speaker does not
+    click as a tone starts or ends."""
     frames = bytearray()
     for frequency, seconds in TONES:
         count = int(rate * seconds)
-        attack = int(rate * 0.008)
+        attack, release = int(rate * 0.008), int(rate * 0.02)
         for i in range(count):
             t = i / rate
-            envelope = math.exp(-3.2 * t / seconds) * min(1.0, i / attack)
+            envelope = (math.exp(-3.2 * t / seconds) * min(1.0, i / attack)
+                        * min(1.0, (count - 1 - i) / release))
             value = math.sin(2 * math.pi * frequency * t) + 0.25 * math.sin(
                 4 * math.pi * frequency * t
             )
@@ -69,8 +68,6 @@ def audio_possible() -> bool:
     Asked before QtMultimedia is touched: without a server its backends print warnings
     on loading, which a waiting-room display (and a test run) must not produce.
     """
-    if os.environ.get("KIOSK_CHIME", "").lower() in {"0", "off", "no", "false"}:
-        return False
     if os.environ.get("PULSE_SERVER"):
         return True
     runtime = os.environ.get("XDG_RUNTIME_DIR")
@@ -81,31 +78,15 @@ def audio_possible() -> bool:
 
 
 class Chime(QObject):
-    finished = Signal()
-    MARGIN_MS = 150
+    """Whether each call rings the chime first. The sound itself is joined to the sentence
+    (one WAV, see :func:`ui.espeak.with_chime`), so nothing can come between them; the site
+    file's ``voice.chime`` or ``KIOSK_CHIME=off`` turns it off."""
 
     def __init__(self, parent: QObject | None = None, *, enabled: bool | None = None):
         super().__init__(parent)
-        self._effect = None
-        self._timer = QTimer(
-            self, singleShot=True, interval=round(chime_duration_s() * 1000) + self.MARGIN_MS
-        )
-        self._timer.timeout.connect(self.finished)
         if enabled is None:
-            enabled = audio_possible()
-        if enabled:
-            self._effect = _sound_effect(self)
-
-    @property
-    def available(self) -> bool:
-        return self._effect is not None
-
-    def play(self) -> None:
-        if self._effect is None:
-            QTimer.singleShot(0, self.finished)
-            return
-        self._effect.play()
-        self._timer.start()
+            enabled = os.environ.get("KIOSK_CHIME", "").lower() not in {"0", "off", "no", "false"}
+        self.enabled = enabled
 
 
 def quiet_multimedia() -> None:
@@ -113,20 +94,3 @@ def quiet_multimedia() -> None:
     it prints as warnings even when it then works. Loading a speech engine plugin loads
     QtMultimedia too, so the display calls this before it makes its speaker."""
     QLoggingCategory.setFilterRules("qt.multimedia.*=false")
-
-
-def _sound_effect(parent: QObject):
-    """A QSoundEffect on the chime, or None when the machine has no audio output."""
-    quiet_multimedia()
-    try:
-        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-        if not QMediaDevices.audioOutputs():
-            return None
-        path = chime_wav()
-    except (ImportError, OSError):
-        return None
-    effect = QSoundEffect(parent)
-    effect.setSource(QUrl.fromLocalFile(str(path)))
-    effect.setVolume(0.9)
-    return effect

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui.app import application, open_session
+from ui.app import application, open_session, site_speaker
 from ui.i18n import Translations
 
 TV = (1920, 1080)
@@ -13,15 +13,18 @@ TV = (1920, 1080)
 def run_display(
     config_path: Path, hub_url: str | None, db_url: str | None, windowed: bool = False
 ) -> int:
-    from ui.display.chime import quiet_multimedia
+    from ui.display.chime import Chime, quiet_multimedia
 
-    quiet_multimedia()  # before QtTextToSpeech (which loads QtMultimedia) is imported
+    quiet_multimedia()  # before QtMultimedia is loaded
     from ui.display.window import DisplayWindow
 
     app = application()
     Translations().use("fr")  # the room reads French; visitors hear their own language
     session = open_session(config_path, hub_url, db_url, kiosk_id="display")
-    window = DisplayWindow(session.client)
+    voice = session.config.voice
+    window = DisplayWindow(
+        session.client, speaker=site_speaker(session.config), chime=Chime(enabled=voice.chime)
+    )
     if windowed:
         window.resize(TV[0] * 2 // 3, TV[1] * 2 // 3)
         window.show()

@@ -130,6 +130,7 @@ class KioskWindow(QWidget):
         outer.addWidget(self.banner)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, stretch=1)
+        self.stack.currentChanged.connect(lambda _index: self.speaker.stop())  # not the old page
         self.welcome = WelcomePage()
         self.priority = PriorityPage()
         self.ticket = TicketPage()
@@ -192,6 +193,10 @@ class KioskWindow(QWidget):
             self.setStyleSheet(style_sheet(palette, scale))
 
     def read_aloud(self) -> None:
+        """Read the page aloud; a tap while it speaks stops it, the next tap starts again."""
+        if self.speaker.speaking:
+            self.speaker.stop()
+            return
         page = self.stack.currentWidget()
         from PySide6.QtWidgets import QAbstractButton, QLabel
 
