@@ -12,7 +12,10 @@ alike:
   409 (the state forbids it), 413 (a body too large; operations that take a body), 422 (a
   field out of range, or a rule of the site: a range backwards, a closed service), 429 (too
   many, with ``Retry-After``) and 503 (the store is busy; retry);
-- routes whose path ends in ``.csv`` answer ``text/csv``.
+- routes whose path ends in ``.csv`` answer ``text/csv``;
+- what a ``POST`` creates links to the operations on its own path's items (the ticket just
+  issued to ``/api/tickets/{ticket_id}``, the appointment booked to its ``{code}``), so a
+  stateful fuzzer follows the objects it made.
 
 400 is kept for requests that cannot be read at all: a request the schema allows is never
 refused with 400 (tests/security/test_input_openapi.py runs schemathesis to hold it).
@@ -83,9 +86,39 @@ def document(schema: dict) -> dict:
                 for code, answer in responses.items():
                     if code.startswith("2"):
                         answer["content"] = {"text/csv": {"schema": {"type": "string"}}}
-    if not components:
-        schema["components"].pop("schemas")
+    _link_created(schema.get("paths", {}))
     return schema
+
+
+def _field_of(parameter: str) -> str:
+    """The body field that names a path parameter: ``ticket_id`` → ``id``."""
+    return "id" if parameter.endswith("_id") else parameter
+
+
+def _link_created(paths: dict) -> None:
+    for path, operations in paths.items():
+        post = operations.get("post")
+        if not isinstance(post, dict):
+            continue
+        created = next(
+            (answer for code, answer in post["responses"].items() if code in ("200", "201")),
+            None,
+        )
+        if created is None:
+            continue
+        for other, targets in paths.items():
+            rest = other[len(path) :]
+            if not (rest.startswith("/{") and other.startswith(path)):
+                continue
+            parameter = rest[2 : rest.index("}")]
+            for method, target in targets.items():
+                if not isinstance(target, dict) or "operationId" not in target:
+                    continue
+                links = created.setdefault("links", {})
+                links[f"{method}-{target['operationId']}"] = {
+                    "operationId": target["operationId"],
+                    "parameters": {parameter: f"$response.body#/{_field_of(parameter)}"},
+                }
 
 
 def install(app: FastAPI) -> None:
