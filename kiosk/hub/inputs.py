@@ -7,8 +7,9 @@ plus a day, an integer past 64 bits). The bounds are wide enough for any real us
 
 - days and instants between 2000-01-01 and 2099-12-31 (``DAY_RANGE``);
 - days written exactly ``YYYY-MM-DD`` (not a Unix timestamp that pydantic would also take);
-- service codes and slugs with the site file's own patterns;
-- event sequence numbers up to 2**31 - 1 (the store's integer).
+- service codes with the site file's own pattern;
+- event sequence numbers (``after=``, ``Last-Event-ID``) up to 2**31 - 1, the store's
+  integer; ``Last-Event-ID`` is ASCII digits only (a browser sends back the id it saw).
 """
 
 from __future__ import annotations
@@ -52,17 +53,4 @@ Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_day_in_range)]
 Instant = Annotated[AwareDatetime, Field(strict=False), AfterValidator(_instant_in_range)]
 #: A service's code as the site file writes it (``CAF``).
 ServiceCode = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{1,11}$")]
-#: A counter's or a manager's id, a site's slug.
-SlugText = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
-#: An event's sequence number (``after=``, ``Last-Event-ID``).
-Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
 
-
-def last_event_id(value: str | None) -> int | None:
-    """The ``Last-Event-ID`` a reconnecting client sends: ASCII digits, at most 10 of them,
-    within :data:`MAX_SEQ`; anything else is ignored (the stream starts from now), since a
-    browser sends back whatever id it saw last and must never be refused for it."""
-    if not value or len(value) > 10 or not value.isascii() or not value.isdigit():
-        return None
-    number = int(value)
-    return number if number <= MAX_SEQ else None

@@ -76,7 +76,7 @@ def _path(request: Request) -> str:
 async def _read_capped(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None:
-        if not declared.isdigit():
+        if not (declared.isascii() and declared.isdigit()):
             raise Refused(400, "bad_request", "bad Content-Length")
         if int(declared) > limit:
             raise Refused(413, "too_large", f"request body too large (at most {limit} bytes)")
