@@ -260,6 +260,8 @@ class PeerLink:
             return expected - 1
         if status == 409 and error == "undescribed" and answer["_genuine"]:
             self.send_description()
+            if not self.takes_site:  # the peer has no /sync/v1/site: it cannot take one
+                raise PeerTrouble(f"{self.peer.slug} wants a site description it cannot take")
             result.notes.append("peer had no site description: sent it")
             return batch["first_seq"] - 1
         if status == 422 and answer["_genuine"]:

@@ -209,3 +209,15 @@ def _cli(site, *args: str) -> str:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     return run.stdout + run.stderr
+
+
+def test_a_batch_from_an_undescribed_site_waits_for_its_description(hubs):
+    """Attack: a batch without any site description (an older or a hand-made sender)
+    would leave the receiver nothing to check services and counters against."""
+    batch = real_batch(hubs.a)
+    del batch["site"]
+    response = post_signed(hubs.b.url, as_body(batch))
+    assert response.status_code == 409 and response.json()["error"] == "undescribed"
+    assert event_log(hubs.b.store, "site-a") == []
+    drain(hubs.a.agent)  # the real sender describes itself and goes on
+    assert event_log(hubs.b.store, "site-a") == event_log(hubs.a.store, "site-a")
