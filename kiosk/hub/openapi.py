@@ -9,7 +9,7 @@ alike:
 
 - every operation lists the refusals it can meet with that shape: 400 (a body or header
   that cannot be read), 401 (no valid credential), 403 (a credential that may not), 404,
-  409 (the state forbids it), 413 (a body too large; operations that take a body), 422 (a
+  409 (the state forbids it), 413 (a body too large, whatever the method), 422 (a
   field out of range, or a rule of the site: a range backwards, a closed service), 429 (too
   many, with ``Retry-After``) and 503 (the store is busy; retry);
 - routes whose path ends in ``.csv`` answer ``text/csv``;
@@ -53,7 +53,6 @@ REFUSALS: dict[int, str] = {
     429: "Too many requests from this source; Retry-After says when to try again",
     503: "The store is busy for a moment; Retry-After says when to try again",
 }
-WITH_BODY = {"post", "put", "patch", "delete"}
 RETRY_AFTER = {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds"}}
 
 
@@ -74,13 +73,11 @@ def document(schema: dict) -> dict:
     for name in ("HTTPValidationError", "ValidationError"):
         components.pop(name, None)
     for path, operations in schema.get("paths", {}).items():
-        for method, operation in operations.items():
+        for operation in operations.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             responses = operation["responses"]
             for code in REFUSALS:
-                if code == 413 and method not in WITH_BODY:
-                    continue
                 responses[str(code)] = _refusal(code)
             if path.endswith(".csv"):
                 for code, answer in responses.items():
