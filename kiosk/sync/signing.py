@@ -144,8 +144,6 @@ class Verifier:
             raise Refused(401, "bad_signature", "bad timestamp")
         if not (8 <= len(nonce) <= 64 and nonce.isascii() and nonce.isalnum()):
             raise Refused(401, "bad_signature", "bad nonce")
-        if not (len(signature) == 64 and _HEX.match(signature)):
-            raise Refused(401, "bad_signature", "a signature is 64 hex digits")
         skew = int(timestamp) - now.timestamp()
         if abs(skew) > self.window_s:
             raise Refused(
@@ -162,6 +160,8 @@ class Verifier:
     def verify(self, method: str, path: str, headers, body: bytes, now: datetime) -> Signer:
         key_id, timestamp, nonce, signature = self.check_headers(headers, now)
         secret, peer = self.keys[key_id]
+        if not _HEX.match(signature):
+            raise Refused(401, "bad_signature", "a signature is 64 hex digits")
         expected = hmac.new(
             secret, canonical(method, path, key_id, timestamp, nonce, body), "sha256"
         ).hexdigest()
