@@ -6,9 +6,8 @@ origin stays exactly what it was.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import contextlib
+import io
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from kiosk import cli
 from kiosk.store.models import Event
 from kiosk.sync.models import SyncOrigin
 from tests.sync.conftest import (
-    ROOT,
     Pair,
     as_body,
     drain,
@@ -190,25 +189,13 @@ def _shift_to_2099(site, seq: int) -> None:
 
 
 def _cli(site, *args: str) -> str:
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kiosk.cli",
-            args[0],
-            *args[1:],
-            "--config",
-            str(site.config_path),
-            "--db",
-            site.db_url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    return run.stdout + run.stderr
+    """What an operator sees running ``kiosk ARGS --config … --db …`` (the CLI's own
+    ``main``, in this process: the store is shared with the running hub as it would be)."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = [*args, "--config", str(site.config_path), "--db", site.db_url]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        cli.main(argv)
+    return out.getvalue() + err.getvalue()
 
 
 def test_a_batch_from_an_undescribed_site_waits_for_its_description(hubs):
