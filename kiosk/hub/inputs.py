@@ -53,4 +53,3 @@ Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_day_in_range)]
 Instant = Annotated[AwareDatetime, Field(strict=False), AfterValidator(_instant_in_range)]
 #: A service's code as the site file writes it (``CAF``).
 ServiceCode = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{1,11}$")]
-

@@ -84,9 +84,7 @@ def test_the_description_cannot_speak_for_another_site(hubs):
 def test_events_dated_2099_are_refused(hubs):
     """Attack: events dated in 2099 would sit at the end of every range and skew figures."""
     batch = real_batch(hubs.a)
-    response = post_signed(
-        hubs.b.url, as_body(_with_row(batch, 0, at="2099-01-01T09:00:00+00:00"))
-    )
+    response = post_signed(hubs.b.url, as_body(_with_row(batch, 0, at="2099-01-01T09:00:00+00:00")))
     assert response.status_code == 422 and "future" in response.json()["detail"]
     assert event_log(hubs.b.store, "site-a") == []
 
@@ -168,9 +166,7 @@ def test_a_refused_row_is_quarantined_not_retried_forever(hubs):
 
     with a.store.write() as session:  # the operator fixes the clock's mishap
         session.execute(
-            update(Event)
-            .where(Event.site == "site-a", Event.seq == bad)
-            .values(at=a.clock.now())
+            update(Event).where(Event.site == "site-a", Event.seq == bad).values(at=a.clock.now())
         )
     assert "sent again" in _cli(a, "sync-release", "site-b")
     drain(a.agent)
