@@ -11,9 +11,12 @@ from datetime import datetime
 
 
 class KioskError(Exception):
-    """Base of every known error; ``str()`` is the user-facing message."""
+    """Base of every known error; ``str()`` is the user-facing message.
 
-    http_status = 400
+    Over HTTP a rule of the site that refuses a well-formed request is a 422 (the request
+    was read, and cannot be done as asked); 400 is kept for requests that cannot be read."""
+
+    http_status = 422
 
 
 class ConfigError(KioskError):

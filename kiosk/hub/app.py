@@ -30,6 +30,7 @@ from kiosk.hub import (
 )
 from kiosk.hub.context import Hub
 from kiosk.hub.limits import BodyLimit
+from kiosk.hub.openapi import install as install_openapi
 from kiosk.sync import receiver as sync_receiver
 
 log = logging.getLogger("kiosk.hub")
@@ -60,6 +61,7 @@ def create_app(hub: Hub) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _bad_input)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _bug)
+    install_openapi(app)
     return app
 
 
@@ -96,11 +98,26 @@ async def _bad_input(request: Request, exc: RequestValidationError) -> JSONRespo
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else "request refused"
+    headers = dict(getattr(exc, "headers", None) or {})
     if exc.status_code == 413:
         detail = f"request body too large (at most {MAX_BODY_BYTES} bytes)"
-    return JSONResponse(
-        {"detail": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None)
-    )
+    if exc.status_code == 405:
+        # Starlette names the methods of the first route on the path only; a path served
+        # by several routes (GET and POST apart) allows all of theirs.
+        headers["Allow"] = ", ".join(_methods_of(request))
+    return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers or None)
+
+
+def _methods_of(request: Request) -> list[str]:
+    from starlette.routing import Match, Route
+
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, Route) and route.methods:
+            match, _ = route.matches({**request.scope, "method": next(iter(route.methods))})
+            if match is Match.FULL:
+                methods |= route.methods
+    return sorted(methods)
 
 
 async def _bug(request: Request, exc: Exception) -> JSONResponse:

@@ -7,16 +7,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import AwareDatetime, Field
 
 from kiosk.domain.schedule import local_day
 from kiosk.errors import RateLimited
 from kiosk.hub.context import HubDep, MaybeStaffDep, StaffDep
+from kiosk.hub.inputs import Day, Instant, ServiceCode
 from kiosk.hub.routes_public import ticket_answer
 from kiosk.hub.schemas import Body
 from kiosk.services.appointments import AppointmentLine
@@ -25,10 +24,10 @@ router = APIRouter()
 
 
 class AppointmentRequest(Body):
-    service: str = Field(min_length=1, max_length=12)
+    service: ServiceCode
     #: ISO 8601 with its offset, e.g. "2026-12-01T10:30:00+01:00" (JSON has no datetime
-    #: type, so this one field is parsed from its string).
-    at: AwareDatetime = Field(strict=False)
+    #: type, so this one field is parsed from its string), 2000..2099.
+    at: Instant
 
 
 class CheckInRequest(Body):
@@ -50,7 +49,7 @@ def book(body: AppointmentRequest, hub: HubDep, staff: StaffDep) -> JSONResponse
 
 
 @router.get("/api/appointments")
-def list_for_day(hub: HubDep, staff: StaffDep, day: date | None = None) -> dict:
+def list_for_day(hub: HubDep, staff: StaffDep, day: Day | None = None) -> dict:
     """A local day's appointments (today by default), cancelled ones included."""
     day = day or local_day(hub.clock.now(), hub.config.tz)
     return {

@@ -15,6 +15,7 @@ from kiosk.domain.printer_faults import WARNINGS, PrinterFault
 from kiosk.domain.schedule import local_day
 from kiosk.errors import RateLimited, Unauthorized
 from kiosk.hub.context import HubDep, StaffDep
+from kiosk.hub.inputs import ServiceCode
 from kiosk.hub.schemas import Body
 from kiosk.pins import verify_pin
 from kiosk.store.events import EventKind, append_event
@@ -24,7 +25,7 @@ router = APIRouter()
 
 
 class FeedbackRequest(Body):
-    service: str = Field(min_length=1, max_length=12)
+    service: ServiceCode
     score: int = Field(ge=1, le=3)
 
 

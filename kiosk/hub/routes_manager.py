@@ -20,6 +20,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from kiosk.errors import KioskError
 from kiosk.hub.context import HubDep, StaffDep
+from kiosk.hub.inputs import Day
 from kiosk.hub.routes_stats import check_range
 from kiosk.services.footfall import FootfallRow, rows_from
 from kiosk.services.stats import COUNTS, Stats
@@ -27,8 +28,8 @@ from kiosk.siteconfig import SiteConfig
 
 router = APIRouter()
 MAX_RANGE_DAYS = 3 * 366
-FromDay = Annotated[date, Query(alias="from", description="first day, YYYY-MM-DD")]
-ToDay = Annotated[date, Query(alias="to", description="last day (inclusive), YYYY-MM-DD")]
+FromDay = Annotated[Day, Query(alias="from", description="first day, YYYY-MM-DD (2000..2099)")]
+ToDay = Annotated[Day, Query(alias="to", description="last day (inclusive), YYYY-MM-DD")]
 SiteFilter = Annotated[str | None, Query(max_length=40, description="one site's slug")]
 #: Any well-formed code: another site's rows may hold services this site's file does not.
 ServiceFilter = Annotated[

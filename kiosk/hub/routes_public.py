@@ -119,7 +119,14 @@ def ticket_answer(hub: HubDep, request: Request, issued: Issued) -> JSONResponse
 
 
 def status_url(hub: HubDep, request: Request, token: str) -> str:
-    base = hub.config.site.public_url.rstrip("/") or str(request.base_url).rstrip("/")
+    """The phone page's link for the QR code: the site file's ``public_url``, else the
+    address this hub was reached on as the socket knows it (never the ``Host`` header,
+    which the client writes and would put any link on a printed ticket)."""
+    base = hub.config.site.public_url.rstrip("/")
+    if not base:
+        host, port = request.scope.get("server") or ("127.0.0.1", 80)
+        host = f"[{host}]" if ":" in str(host) else host
+        base = f"{request.url.scheme}://{host}:{port}"
     return f"{base}/t/{token}"
 
 

@@ -23,6 +23,7 @@ from fastapi import APIRouter, Query
 from kiosk.domain.schedule import local_day
 from kiosk.errors import KioskError, NotFound
 from kiosk.hub.context import HubDep, StaffDep
+from kiosk.hub.inputs import Day
 from kiosk.services.stats import Figures, Key, Stats, headline_of, merged, parts_percentile
 from kiosk.siteconfig import SiteConfig
 
@@ -31,8 +32,8 @@ MAX_RANGE_DAYS = 3 * 366
 COMPARE_WEEKS = 4
 WAIT_BUCKETS_MIN = (0, 5, 10, 15, 20, 30, 45, 60, 90)
 
-FromDay = Annotated[date, Query(alias="from", description="first day, YYYY-MM-DD")]
-ToDay = Annotated[date, Query(alias="to", description="last day (inclusive), YYYY-MM-DD")]
+FromDay = Annotated[Day, Query(alias="from", description="first day, YYYY-MM-DD (2000..2099)")]
+ToDay = Annotated[Day, Query(alias="to", description="last day (inclusive), YYYY-MM-DD")]
 Filter = Annotated[str | None, Query(max_length=40)]
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.domain.lifecycle import Outcome, allowed_actions
+from kiosk.hub.inputs import ServiceCode
 from kiosk.siteconfig import SiteConfig
 from kiosk.store.models import Ticket
 
@@ -17,7 +18,7 @@ class Body(BaseModel):
 
 
 class TicketRequest(Body):
-    service: str = Field(min_length=1, max_length=12)
+    service: ServiceCode
     priority: bool = False
     language: Literal["fr", "en", "nl"] = "fr"
 

@@ -16,6 +16,7 @@ from fastapi.sse import EventSourceResponse, ServerSentEvent
 from sqlalchemy import func, select
 
 from kiosk.hub.context import HubDep
+from kiosk.hub.inputs import MAX_SEQ
 from kiosk.store.models import Event
 
 router = APIRouter()
@@ -43,8 +44,10 @@ def event_json(event: Event) -> dict:
 @router.get("/api/events", response_class=EventSourceResponse)
 async def events(
     hub: HubDep,
-    after: int | None = Query(None, ge=0, description="replay events after this seq"),
-    last_event_id: str | None = Header(None),
+    after: int | None = Query(None, ge=0, le=MAX_SEQ, description="replay events after this seq"),
+    last_event_id: str | None = Header(
+        None, pattern=r"^[0-9]{1,10}$", description="the last seq this client saw"
+    ),
 ) -> AsyncIterator[ServerSentEvent]:
     site = hub.config.site.slug
 
@@ -63,8 +66,8 @@ async def events(
             return [event_json(row) for row in rows]
 
     cursor = after
-    if cursor is None and last_event_id and last_event_id.isdigit():
-        cursor = int(last_event_id)
+    if cursor is None and last_event_id is not None:
+        cursor = min(int(last_event_id), MAX_SEQ)
     if cursor is None:
         cursor = await run_in_threadpool(latest)
     yield ServerSentEvent(event="hello", data={"seq": cursor, "epoch": hub.store.epoch}, retry=1000)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import threading
 from collections import OrderedDict
@@ -23,6 +24,7 @@ from datetime import datetime
 from kiosk.sync.wire import PROTOCOL
 
 WINDOW_S = 300
+_HEX = re.compile(r"^[0-9a-f]{64}$")
 MAX_NONCES = 200_000
 
 H_PROTOCOL = "x-kiosk-sync-protocol"
@@ -88,7 +90,7 @@ def sign_reply(secret: bytes, nonce: str, status: int, body: bytes) -> str:
 def reply_is_genuine(
     secret: bytes, nonce: str, status: int, body: bytes, signature: str | None
 ) -> bool:
-    if not signature:
+    if not signature or not signature.isascii():
         return False
     return hmac.compare_digest(sign_reply(secret, nonce, status, body), signature)
 
@@ -136,9 +138,11 @@ class Verifier:
             raise Refused(401, "unsigned", "the request is not signed")
         if key_id not in self.keys:
             raise Refused(401, "unknown_key", "unknown key id (or no secret for it here)")
-        if not (timestamp.isdigit() and len(timestamp) <= 12):
+        # Header values arrive as Latin-1 text: "²" is a digit to str.isdigit(), "é" is
+        # alphanumeric; only ASCII digits, letters and hex go further.
+        if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
             raise Refused(401, "bad_signature", "bad timestamp")
-        if not (8 <= len(nonce) <= 64 and nonce.isalnum()):
+        if not (8 <= len(nonce) <= 64 and nonce.isascii() and nonce.isalnum()):
             raise Refused(401, "bad_signature", "bad nonce")
         skew = int(timestamp) - now.timestamp()
         if abs(skew) > self.window_s:
@@ -156,6 +160,8 @@ class Verifier:
     def verify(self, method: str, path: str, headers, body: bytes, now: datetime) -> Signer:
         key_id, timestamp, nonce, signature = self.check_headers(headers, now)
         secret, peer = self.keys[key_id]
+        if not _HEX.match(signature):
+            raise Refused(401, "bad_signature", "a signature is 64 hex digits")
         expected = hmac.new(
             secret, canonical(method, path, key_id, timestamp, nonce, body), "sha256"
         ).hexdigest()

@@ -84,13 +84,13 @@ def test_booking_in_closed_hours_is_refused(api):
     headers = sign_in(api)
     for at in ("2026-11-24T14:00:00+01:00", "2026-11-25T10:00:00+01:00"):
         response = api.post("/api/appointments", json={"service": "CAF", "at": at}, headers=headers)
-        assert response.status_code == 400 and "not open" in response.json()["detail"]
+        assert response.status_code == 422 and "not open" in response.json()["detail"]
     past = api.post(
         "/api/appointments",
         json={"service": "ACC", "at": "2026-11-24T09:00:00+01:00"},
         headers=headers,
     )
-    assert past.status_code == 400 and "past" in past.json()["detail"]
+    assert past.status_code == 422 and "past" in past.json()["detail"]
 
 
 def test_booking_needs_a_counter(api):

@@ -24,7 +24,7 @@ TICKET_CASES = [
     ("empty service", {"json": {"service": ""}}, 422, ["service"]),
     ("service too long", {"json": {"service": "A" * 200}}, 422, ["service"]),
     ("missing service", {"json": {"priority": False}}, 422, ["service"]),
-    ("no priority queue", {"json": {"service": "EMPLOI", "priority": True}}, 400, ["EMPLOI"]),
+    ("no priority queue", {"json": {"service": "EMPLOI", "priority": True}}, 422, ["EMPLOI"]),
     ("a JSON array", {"json": ["ACC"]}, 422, []),
     ("JSON null", {"content": b"null", "headers": JSON}, 422, []),
     ("empty body", {"content": b"", "headers": JSON}, 422, []),
@@ -130,9 +130,9 @@ ACTION_CASES = [
     ("reactivate while called", "reactivate", None, 409, ["C001", "called", "reactivate"]),
     ("unknown outcome", "finish", {"outcome": "perfect"}, 422, ["outcome"]),
     ("unknown field", "recall", {"why": "x"}, 422, ["why", "unknown"]),
-    ("transfer without a service", "transfer", None, 400, ["C001", "service"]),
+    ("transfer without a service", "transfer", None, 422, ["C001", "service"]),
     ("transfer to an unknown service", "transfer", {"to_service": "TAXES"}, 404, ["TAXES"]),
-    ("transfer to the same service", "transfer", {"to_service": "CAF"}, 400, ["C001", "CAF"]),
+    ("transfer to the same service", "transfer", {"to_service": "CAF"}, 422, ["C001", "CAF"]),
     ("malformed JSON", "recall", b"{oops", 400, ["JSON"]),
 ]
 
@@ -203,7 +203,7 @@ def test_unknown_ticket_is_404(api, running_hub):
 
 
 BAD_PAUSES = [
-    ({"reason": "nap"}, 400, "nap"),
+    ({"reason": "nap"}, 422, "nap"),
     ({"reason": ""}, 422, "reason"),
     ({}, 422, "reason"),
     ({"reason": 5}, 422, "reason"),
@@ -227,8 +227,8 @@ def test_bad_pauses_are_refused(api, running_hub):
 BAD_SIGN_INS = [
     ({"counter": "accueil"}, 422),
     ({"counter": "accueil", "pin": 1234}, 422),
-    ({"pin": "1234"}, 400),
-    ({"counter": "accueil", "manager": "direction", "pin": "1234"}, 400),
+    ({"pin": "1234"}, 422),
+    ({"counter": "accueil", "manager": "direction", "pin": "1234"}, 422),
     ({"counter": "accueil", "pin": "1234", "role": "admin"}, 422),
 ]
 

@@ -165,7 +165,7 @@ def test_pause_and_resume(api, running_hub):
     staff = sign_in(api, "bureau-2")
 
     bad = api.post("/api/counters/bureau-2/pause", json={"reason": "siesta"}, headers=staff)
-    assert bad.status_code == 400
+    assert bad.status_code == 422
     for reason in ("break", "lunch", "back_office", "phone", "meeting", "other"):
         assert reason in bad.json()["detail"]
 

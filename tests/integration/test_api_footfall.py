@@ -143,13 +143,13 @@ def test_footfall_csv_of_an_empty_range_is_the_header_only(api, scripted_day):
     assert response.text.count("\n") == 1 and response.text.startswith("site,day,service,")
 
 
-def test_to_before_from_is_400(api):
+def test_to_before_from_is_422(api):
     headers = sign_in_manager(api)
 
     for path in ("/api/footfall", "/api/footfall.csv"):
         params = {"from": "2026-11-25", "to": "2026-11-24"}
         response = api.get(path, params=params, headers=headers)
-        assert response.status_code == 400, (path, response.text)
+        assert response.status_code == 422, (path, response.text)
         detail = response.json()["detail"]
         assert "2026-11-24" in detail and "2026-11-25" in detail
 
@@ -172,5 +172,5 @@ def test_a_range_of_more_than_three_years_is_refused(api):
 
     response = api.get("/api/footfall", params=params, headers=sign_in_manager(api))
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "days" in response.json()["detail"]

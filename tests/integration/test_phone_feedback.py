@@ -59,6 +59,6 @@ def test_feedback_refused_before_the_end_or_with_a_bad_score(api, running_hub):
     assert api.post(f"/{path}/feedback", content="score=3", headers=form).status_code == 409
     finished = _finished_ticket(api)
     done = finished["status_url"].split("/", 3)[3]
-    assert api.post(f"/{done}/feedback", content="score=9", headers=form).status_code == 400
+    assert api.post(f"/{done}/feedback", content="score=9", headers=form).status_code == 422
     assert api.post("/t/not-a-token/feedback", content="score=3", headers=form).status_code == 404
     assert _feedback_events(running_hub) == []
