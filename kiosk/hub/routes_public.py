@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from sqlalchemy import select
 
 from kiosk import __version__
-from kiosk.domain.schedule import local_day
+from kiosk.domain.schedule import WEEKDAYS, local_day
 from kiosk.errors import Conflict, KioskError, RateLimited
 from kiosk.hub import phone
 from kiosk.hub.context import HubDep, MaybeStaffDep
@@ -44,6 +44,8 @@ def site(hub: HubDep) -> dict:
         "slug": config.site.slug,
         "name": config.site.name,
         "timezone": config.site.timezone,
+        "address": config.site.address,
+        "hours": [list(getattr(config.site.hours, day)) for day in WEEKDAYS],
         "info": config.site.info.model_dump() if config.site.info else None,
         "services": [
             {

@@ -211,7 +211,7 @@ def test_only_open_services_are_counted(display, clients, qtbot, clock, running_
 
 
 def test_the_frame_shows_site_date_and_info_in_turn(display):
-    assert display.header.site_name.text() == "Maison des services publics (démo)"
+    assert display.header.site_name.text() == "Maison des services publics"
     assert display.header.time.text() == "mardi 24 novembre 2026 10:00"
     info = display.info
     assert info.text.text().startswith("Bienvenue !")

@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Welcome</source>
         <translation>Welcome</translation>
@@ -10,6 +10,10 @@
     <message>
         <source>Touch the service you have come for</source>
         <translation>Touch the service you have come for</translation>
+    </message>
+    <message>
+        <source>I don&apos;t know / other request</source>
+        <translation>I don&apos;t know / other request</translation>
     </message>
     <message>
         <source>I have an appointment</source>
@@ -44,12 +48,36 @@
         <translation>Your ticket</translation>
     </message>
     <message>
-        <source>Scan this code to follow your turn on your phone</source>
-        <translation>Scan this code to follow your turn on your phone</translation>
+        <source>Follow your turn on your phone</source>
+        <translation>Follow your turn on your phone</translation>
+    </message>
+    <message>
+        <source>I have noted my number</source>
+        <translation>I have noted my number</translation>
+    </message>
+    <message>
+        <source>I have my ticket</source>
+        <translation>I have my ticket</translation>
+    </message>
+    <message>
+        <source>This service is closed now. Next opening here: {when}.</source>
+        <translation>This service is closed now. Next opening here: {when}.</translation>
+    </message>
+    <message>
+        <source>Type the {digits}-digit code you were given when you booked</source>
+        <translation>Type the {digits}-digit code you were given when you booked</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Call next</source>
-        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <extracomment>The key of each action; shown on its button (&quot;Call next (F1)&quot;).</extracomment>
         <translation>Call next</translation>
     </message>
     <message>
@@ -189,24 +217,12 @@
         <translation>Take a ticket for general reception</translation>
     </message>
     <message>
-        <source>{service} is closed now</source>
-        <translation>{service} is closed now</translation>
-    </message>
-    <message>
-        <source>Next opening: {when}</source>
-        <translation>Next opening: {when}</translation>
-    </message>
-    <message>
         <source>Staff only</source>
         <translation>Staff only</translation>
     </message>
     <message>
         <source>Enter a staff PIN to leave the kiosk</source>
         <translation>Enter a staff PIN to leave the kiosk</translation>
-    </message>
-    <message>
-        <source>Enter the code you were given when you booked</source>
-        <translation>Enter the code you were given when you booked</translation>
     </message>
     <message>
         <source>Good</source>
@@ -229,42 +245,6 @@
         <translation>One tap is enough. Thank you!</translation>
     </message>
     <message>
-        <source>No wait</source>
-        <translation>No wait</translation>
-    </message>
-    <message>
-        <source>{count} waiting · ~{minutes} min</source>
-        <translation>{count} waiting · ~{minutes} min</translation>
-    </message>
-    <message>
-        <source>You are next</source>
-        <translation>You are next</translation>
-    </message>
-    <message>
-        <source>You are number {position} in line</source>
-        <translation>You are number {position} in line</translation>
-    </message>
-    <message>
-        <source>Estimated wait: a few minutes</source>
-        <translation>Estimated wait: a few minutes</translation>
-    </message>
-    <message>
-        <source>Estimated wait: about {minutes} min</source>
-        <translation>Estimated wait: about {minutes} min</translation>
-    </message>
-    <message>
-        <source>no opening planned</source>
-        <translation>no opening planned</translation>
-    </message>
-    <message>
-        <source>today {time}</source>
-        <translation>today {time}</translation>
-    </message>
-    <message>
-        <source>tomorrow {time}</source>
-        <translation>tomorrow {time}</translation>
-    </message>
-    <message>
         <source>Larger text, high contrast</source>
         <translation>Larger text, high contrast</translation>
     </message>
@@ -273,12 +253,12 @@
         <translation>Read the screen aloud</translation>
     </message>
     <message>
-        <source>We cannot give tickets at the moment. Reception will help you.</source>
-        <translation>We cannot give tickets at the moment. Reception will help you.</translation>
+        <source>High contrast: on</source>
+        <translation>High contrast: on</translation>
     </message>
     <message>
-        <source>Closed · opens {when}</source>
-        <translation>Closed · opens {when}</translation>
+        <source>We cannot give tickets at the moment. Reception will help you.</source>
+        <translation>We cannot give tickets at the moment. Reception will help you.</translation>
     </message>
     <message>
         <source>One moment…</source>
@@ -305,8 +285,8 @@
         <translation>Sorry, something went wrong.</translation>
     </message>
     <message>
-        <source>Keep this screen's code: no printer here.</source>
-        <translation>Keep this screen's code: no printer here.</translation>
+        <source>Keep this screen&apos;s code: no printer here.</source>
+        <translation>Keep this screen&apos;s code: no printer here.</translation>
     </message>
     <message>
         <source>Printing your ticket…</source>
@@ -317,8 +297,8 @@
         <translation>Please take your ticket below.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is on this screen: scan the code or remember your number. Reception has been told.</source>
-        <translation>The printer is not working. Your ticket is on this screen: scan the code or remember your number. Reception has been told.</translation>
+        <source>The printer is not working. Note your number: {number}. Reception has been told.</source>
+        <translation>The printer is not working. Note your number: {number}. Reception has been told.</translation>
     </message>
     <message>
         <source>This code is not known. Please check it, or ask at reception.</source>
@@ -628,7 +608,7 @@
     </message>
     <message>
         <source>Visitors</source>
-        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <extracomment>(key, how to show it); a key&apos;s caption comes from :func:`captions`.</extracomment>
         <translation>Visitors</translation>
     </message>
     <message>
@@ -780,8 +760,8 @@
         <translation>Nine visitors in ten waited less than this.</translation>
     </message>
     <message>
-        <source>Visits finished with the outcome "solved here", of those served.</source>
-        <translation>Visits finished with the outcome "solved here", of those served.</translation>
+        <source>Visits finished with the outcome &quot;solved here&quot;, of those served.</source>
+        <translation>Visits finished with the outcome &quot;solved here&quot;, of those served.</translation>
     </message>
     <message>
         <source>Priority tickets, of all visitors.</source>
@@ -800,12 +780,12 @@
         <translation>Unhappy</translation>
     </message>
     <message>
-        <source>Visitors' feedback ({0} answers)</source>
-        <translation>Visitors' feedback ({0} answers)</translation>
+        <source>Visitors&apos; feedback ({0} answers)</source>
+        <translation>Visitors&apos; feedback ({0} answers)</translation>
     </message>
     <message>
         <source>Monthly report — {0}</source>
-        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Monthly report — {0}</translation>
     </message>
     <message>
@@ -841,8 +821,8 @@
         <translation>Dashboard sign-in</translation>
     </message>
     <message>
-        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
-        <translation>Figures are for the house's managers. Choose your name and type your PIN.</translation>
+        <source>Figures are for the house&apos;s managers. Choose your name and type your PIN.</source>
+        <translation>Figures are for the house&apos;s managers. Choose your name and type your PIN.</translation>
     </message>
     <message>
         <source>Manager</source>
@@ -857,8 +837,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
-        <translation>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</translation>
+        <source>No manager is declared in this site&apos;s file: add one under [[managers]] to open the dashboard.</source>
+        <translation>No manager is declared in this site&apos;s file: add one under [[managers]] to open the dashboard.</translation>
     </message>
     <message>
         <source>Choose your name first.</source>
@@ -889,8 +869,8 @@
         <translation>Feedback answers</translation>
     </message>
     <message>
-        <source>Share of the site's visits served</source>
-        <translation>Share of the site's visits served</translation>
+        <source>Share of the site&apos;s visits served</source>
+        <translation>Share of the site&apos;s visits served</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -917,8 +897,8 @@
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <source>Only this site's figures so far: no other site heard from.</source>
-        <translation>Only this site's figures so far: no other site heard from.</translation>
+        <source>Only this site&apos;s figures so far: no other site heard from.</source>
+        <translation>Only this site&apos;s figures so far: no other site heard from.</translation>
     </message>
     <message>
         <source>{0}: last heard from {1}</source>
@@ -929,8 +909,8 @@
         <translation>{0}: not heard from directly yet</translation>
     </message>
     <message>
-        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
-        <translation>Counters cannot open the dashboard: sign in with a manager's PIN.</translation>
+        <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>
+        <translation>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</translation>
     </message>
     <message>
         <source>Wrong name or PIN.</source>

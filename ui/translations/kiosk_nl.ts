@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Welcome</source>
         <translation>Welkom</translation>
@@ -10,6 +10,10 @@
     <message>
         <source>Touch the service you have come for</source>
         <translation>Raak de dienst aan waarvoor u komt</translation>
+    </message>
+    <message>
+        <source>I don&apos;t know / other request</source>
+        <translation>Ik weet het niet / andere vraag</translation>
     </message>
     <message>
         <source>I have an appointment</source>
@@ -44,12 +48,36 @@
         <translation>Uw ticket</translation>
     </message>
     <message>
-        <source>Scan this code to follow your turn on your phone</source>
-        <translation>Scan deze code om uw beurt op uw telefoon te volgen</translation>
+        <source>Follow your turn on your phone</source>
+        <translation>Volg uw beurt op uw telefoon</translation>
+    </message>
+    <message>
+        <source>I have noted my number</source>
+        <translation>Ik heb mijn nummer genoteerd</translation>
+    </message>
+    <message>
+        <source>I have my ticket</source>
+        <translation>Ik heb mijn ticket</translation>
+    </message>
+    <message>
+        <source>This service is closed now. Next opening here: {when}.</source>
+        <translation>Deze dienst is nu gesloten. Volgende opening hier: {when}.</translation>
+    </message>
+    <message>
+        <source>Type the {digits}-digit code you were given when you booked</source>
+        <translation>Typ de code van {digits} cijfers die u kreeg bij het maken van de afspraak</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Call next</source>
-        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <extracomment>The key of each action; shown on its button (&quot;Call next (F1)&quot;).</extracomment>
         <translation>Volgende oproepen</translation>
     </message>
     <message>
@@ -189,24 +217,12 @@
         <translation>Neem een ticket voor de algemene balie</translation>
     </message>
     <message>
-        <source>{service} is closed now</source>
-        <translation>{service} is nu gesloten</translation>
-    </message>
-    <message>
-        <source>Next opening: {when}</source>
-        <translation>Volgende opening: {when}</translation>
-    </message>
-    <message>
         <source>Staff only</source>
         <translation>Alleen voor personeel</translation>
     </message>
     <message>
         <source>Enter a staff PIN to leave the kiosk</source>
         <translation>Voer een personeelscode in om de zuil te verlaten</translation>
-    </message>
-    <message>
-        <source>Enter the code you were given when you booked</source>
-        <translation>Voer de code in die u bij het maken van de afspraak kreeg</translation>
     </message>
     <message>
         <source>Good</source>
@@ -229,42 +245,6 @@
         <translation>Eén keer aanraken is genoeg. Dank u!</translation>
     </message>
     <message>
-        <source>No wait</source>
-        <translation>Geen wachttijd</translation>
-    </message>
-    <message>
-        <source>{count} waiting · ~{minutes} min</source>
-        <translation>{count} wachtend · ~{minutes} min</translation>
-    </message>
-    <message>
-        <source>You are next</source>
-        <translation>U bent de volgende</translation>
-    </message>
-    <message>
-        <source>You are number {position} in line</source>
-        <translation>U bent nummer {position} in de rij</translation>
-    </message>
-    <message>
-        <source>Estimated wait: a few minutes</source>
-        <translation>Geschatte wachttijd: enkele minuten</translation>
-    </message>
-    <message>
-        <source>Estimated wait: about {minutes} min</source>
-        <translation>Geschatte wachttijd: ongeveer {minutes} min</translation>
-    </message>
-    <message>
-        <source>no opening planned</source>
-        <translation>geen opening gepland</translation>
-    </message>
-    <message>
-        <source>today {time}</source>
-        <translation>vandaag {time}</translation>
-    </message>
-    <message>
-        <source>tomorrow {time}</source>
-        <translation>morgen {time}</translation>
-    </message>
-    <message>
         <source>Larger text, high contrast</source>
         <translation>Grotere tekst, hoog contrast</translation>
     </message>
@@ -273,12 +253,12 @@
         <translation>Scherm voorlezen</translation>
     </message>
     <message>
-        <source>We cannot give tickets at the moment. Reception will help you.</source>
-        <translation>We kunnen op dit moment geen tickets geven. De balie helpt u verder.</translation>
+        <source>High contrast: on</source>
+        <translation>Hoog contrast: aan</translation>
     </message>
     <message>
-        <source>Closed · opens {when}</source>
-        <translation>Gesloten · open {when}</translation>
+        <source>We cannot give tickets at the moment. Reception will help you.</source>
+        <translation>We kunnen op dit moment geen tickets geven. De balie helpt u verder.</translation>
     </message>
     <message>
         <source>One moment…</source>
@@ -305,7 +285,7 @@
         <translation>Sorry, er ging iets mis.</translation>
     </message>
     <message>
-        <source>Keep this screen's code: no printer here.</source>
+        <source>Keep this screen&apos;s code: no printer here.</source>
         <translation>Bewaar de code op dit scherm: hier is geen printer.</translation>
     </message>
     <message>
@@ -317,8 +297,8 @@
         <translation>Neem uw ticket hieronder.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is on this screen: scan the code or remember your number. Reception has been told.</source>
-        <translation>De printer werkt niet. Uw ticket staat op dit scherm: scan de code of onthoud uw nummer. De balie is op de hoogte.</translation>
+        <source>The printer is not working. Note your number: {number}. Reception has been told.</source>
+        <translation>De printer werkt niet. Noteer uw nummer: {number}. De balie is verwittigd.</translation>
     </message>
     <message>
         <source>This code is not known. Please check it, or ask at reception.</source>
@@ -628,7 +608,7 @@
     </message>
     <message>
         <source>Visitors</source>
-        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <extracomment>(key, how to show it); a key&apos;s caption comes from :func:`captions`.</extracomment>
         <translation>Bezoekers</translation>
     </message>
     <message>
@@ -689,7 +669,7 @@
     </message>
     <message>
         <source>Report saved: {0} ({1} pages)</source>
-        <translation>Rapport opgeslagen: {0} ({1} pagina's)</translation>
+        <translation>Rapport opgeslagen: {0} ({1} pagina&apos;s)</translation>
     </message>
     <message>
         <source>The export failed: {0}</source>
@@ -780,8 +760,8 @@
         <translation>Negen op de tien bezoekers wachtten korter dan dit.</translation>
     </message>
     <message>
-        <source>Visits finished with the outcome "solved here", of those served.</source>
-        <translation>Bezoeken afgesloten met de uitkomst "hier opgelost", van alle geholpen bezoekers.</translation>
+        <source>Visits finished with the outcome &quot;solved here&quot;, of those served.</source>
+        <translation>Bezoeken afgesloten met de uitkomst &quot;hier opgelost&quot;, van alle geholpen bezoekers.</translation>
     </message>
     <message>
         <source>Priority tickets, of all visitors.</source>
@@ -800,12 +780,12 @@
         <translation>Ontevreden</translation>
     </message>
     <message>
-        <source>Visitors' feedback ({0} answers)</source>
+        <source>Visitors&apos; feedback ({0} answers)</source>
         <translation>Feedback van bezoekers ({0} antwoorden)</translation>
     </message>
     <message>
         <source>Monthly report — {0}</source>
-        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Maandrapport — {0}</translation>
     </message>
     <message>
@@ -841,7 +821,7 @@
         <translation>Aanmelden op het dashboard</translation>
     </message>
     <message>
-        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
+        <source>Figures are for the house&apos;s managers. Choose your name and type your PIN.</source>
         <translation>De cijfers zijn voorbehouden aan de leidinggevenden van het huis. Kies uw naam en voer uw pincode in.</translation>
     </message>
     <message>
@@ -857,7 +837,7 @@
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
+        <source>No manager is declared in this site&apos;s file: add one under [[managers]] to open the dashboard.</source>
         <translation>Er is geen leidinggevende opgegeven in het bestand van deze locatie: voeg er een toe onder [[managers]] om het dashboard te openen.</translation>
     </message>
     <message>
@@ -889,7 +869,7 @@
         <translation>Feedbackantwoorden</translation>
     </message>
     <message>
-        <source>Share of the site's visits served</source>
+        <source>Share of the site&apos;s visits served</source>
         <translation>Aandeel in de bezoeken van de locatie</translation>
     </message>
     <message>
@@ -917,7 +897,7 @@
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <source>Only this site's figures so far: no other site heard from.</source>
+        <source>Only this site&apos;s figures so far: no other site heard from.</source>
         <translation>Voorlopig alleen de cijfers van deze locatie: nog geen bericht van een andere locatie.</translation>
     </message>
     <message>
@@ -929,7 +909,7 @@
         <translation>{0}: nog geen rechtstreeks bericht</translation>
     </message>
     <message>
-        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
+        <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>
         <translation>Een loket kan het dashboard niet openen: meld u aan met de pincode van een leidinggevende.</translation>
     </message>
     <message>
