@@ -97,6 +97,10 @@
         <translation>Finish…</translation>
     </message>
     <message>
+        <source>Solved, call next</source>
+        <translation>Solved, call next</translation>
+    </message>
+    <message>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
@@ -338,8 +342,18 @@
         <translation>Link to the hub lost: the queue on this screen may be out of date. Reconnecting…</translation>
     </message>
     <message>
-        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
-        <translation>Printer of kiosk {kiosk}: {fault} (since {time})</translation>
+        <source>Kiosk {n} printer</source>
+        <translation>Kiosk {n} printer</translation>
+    </message>
+    <message>
+        <source>Kiosk printer</source>
+        <translation>Kiosk printer</translation>
+    </message>
+    <message>
+        <source>{where}, since {time}
+{fault}</source>
+        <translation>{where}, since {time}
+{fault}</translation>
     </message>
     <message>
         <source>No news from {site} since {time}</source>
@@ -443,16 +457,24 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>{n} waiting · longest wait {wait}</source>
-        <translation>{n} waiting · longest wait {wait}</translation>
+        <source>Next to be called</source>
+        <translation>Next to be called</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the longest for {wait}</source>
+        <translation>{n} waiting, the longest for {wait}</translation>
+    </message>
+    <message>
+        <source>{n} waiting, {wait}</source>
+        <translation>{n} waiting, {wait}</translation>
+    </message>
+    <message>
+        <source>nobody waiting</source>
+        <translation>nobody waiting</translation>
     </message>
     <message>
         <source>Nobody is waiting.</source>
         <translation>Nobody is waiting.</translation>
-    </message>
-    <message>
-        <source>{service}: {n} waiting</source>
-        <translation>{service}: {n} waiting</translation>
     </message>
     <message>
         <source>Counter sign-in</source>
@@ -463,8 +485,8 @@
         <translation>Choose your counter:</translation>
     </message>
     <message>
-        <source>Its PIN (keypad or keyboard), then OK:</source>
-        <translation>Its PIN (keypad or keyboard), then OK:</translation>
+        <source>Your PIN (keypad or keyboard), then OK:</source>
+        <translation>Your PIN (keypad or keyboard), then OK:</translation>
     </message>
     <message>
         <source>Choose your counter first.</source>
@@ -557,6 +579,10 @@
     <message>
         <source>Your session has ended: please sign in again.</source>
         <translation>Your session has ended: please sign in again.</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>priority</translation>
     </message>
     <message>
         <source>Paused: {reason}</source>

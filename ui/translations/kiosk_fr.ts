@@ -97,6 +97,10 @@
         <translation>Terminer…</translation>
     </message>
     <message>
+        <source>Solved, call next</source>
+        <translation>Résolu, appeler le suivant</translation>
+    </message>
+    <message>
         <source>No-show</source>
         <translation>Absent</translation>
     </message>
@@ -338,8 +342,18 @@
         <translation>Liaison avec le serveur perdue : la file affichée n&apos;est peut-être plus à jour. Reconnexion…</translation>
     </message>
     <message>
-        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
-        <translation>Imprimante de la borne {kiosk} : {fault} (depuis {time})</translation>
+        <source>Kiosk {n} printer</source>
+        <translation>Imprimante de la borne {n}</translation>
+    </message>
+    <message>
+        <source>Kiosk printer</source>
+        <translation>Imprimante de la borne</translation>
+    </message>
+    <message>
+        <source>{where}, since {time}
+{fault}</source>
+        <translation>{where}, depuis {time}
+{fault}</translation>
     </message>
     <message>
         <source>No news from {site} since {time}</source>
@@ -443,16 +457,24 @@
         <translation>Remarques</translation>
     </message>
     <message>
-        <source>{n} waiting · longest wait {wait}</source>
-        <translation>{n} en attente · plus longue attente {wait}</translation>
+        <source>Next to be called</source>
+        <translation>Prochain appel</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the longest for {wait}</source>
+        <translation>{n} en attente, la plus longue depuis {wait}</translation>
+    </message>
+    <message>
+        <source>{n} waiting, {wait}</source>
+        <translation>{n} en attente, {wait}</translation>
+    </message>
+    <message>
+        <source>nobody waiting</source>
+        <translation>personne en attente</translation>
     </message>
     <message>
         <source>Nobody is waiting.</source>
         <translation>Aucun usager en attente.</translation>
-    </message>
-    <message>
-        <source>{service}: {n} waiting</source>
-        <translation>{service} : {n} en attente</translation>
     </message>
     <message>
         <source>Counter sign-in</source>
@@ -463,8 +485,8 @@
         <translation>Choisissez votre guichet :</translation>
     </message>
     <message>
-        <source>Its PIN (keypad or keyboard), then OK:</source>
-        <translation>Son code PIN (pavé numérique ou clavier), puis OK :</translation>
+        <source>Your PIN (keypad or keyboard), then OK:</source>
+        <translation>Votre code PIN (pavé numérique ou clavier), puis OK :</translation>
     </message>
     <message>
         <source>Choose your counter first.</source>
@@ -557,6 +579,10 @@
     <message>
         <source>Your session has ended: please sign in again.</source>
         <translation>Votre session a pris fin : veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>prioritaire</translation>
     </message>
     <message>
         <source>Paused: {reason}</source>

@@ -97,6 +97,10 @@
         <translation>Afronden…</translation>
     </message>
     <message>
+        <source>Solved, call next</source>
+        <translation>Opgelost, volgende oproepen</translation>
+    </message>
+    <message>
         <source>No-show</source>
         <translation>Niet verschenen</translation>
     </message>
@@ -338,8 +342,18 @@
         <translation>Verbinding met de server verbroken: de wachtrij op dit scherm is mogelijk niet meer actueel. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
-        <translation>Printer van zuil {kiosk}: {fault} (sinds {time})</translation>
+        <source>Kiosk {n} printer</source>
+        <translation>Printer van zuil {n}</translation>
+    </message>
+    <message>
+        <source>Kiosk printer</source>
+        <translation>Printer van de zuil</translation>
+    </message>
+    <message>
+        <source>{where}, since {time}
+{fault}</source>
+        <translation>{where}, sinds {time}
+{fault}</translation>
     </message>
     <message>
         <source>No news from {site} since {time}</source>
@@ -443,16 +457,24 @@
         <translation>Opmerkingen</translation>
     </message>
     <message>
-        <source>{n} waiting · longest wait {wait}</source>
-        <translation>{n} wachtend · langste wachttijd {wait}</translation>
+        <source>Next to be called</source>
+        <translation>Volgende oproep</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the longest for {wait}</source>
+        <translation>{n} wachtend, de langste sinds {wait}</translation>
+    </message>
+    <message>
+        <source>{n} waiting, {wait}</source>
+        <translation>{n} wachtend, {wait}</translation>
+    </message>
+    <message>
+        <source>nobody waiting</source>
+        <translation>niemand wacht</translation>
     </message>
     <message>
         <source>Nobody is waiting.</source>
         <translation>Niemand wacht.</translation>
-    </message>
-    <message>
-        <source>{service}: {n} waiting</source>
-        <translation>{service}: {n} wachtend</translation>
     </message>
     <message>
         <source>Counter sign-in</source>
@@ -463,8 +485,8 @@
         <translation>Kies uw loket:</translation>
     </message>
     <message>
-        <source>Its PIN (keypad or keyboard), then OK:</source>
-        <translation>De pincode ervan (toetsenblok of toetsenbord), daarna OK:</translation>
+        <source>Your PIN (keypad or keyboard), then OK:</source>
+        <translation>Uw pincode (toetsenblok of toetsenbord), dan OK:</translation>
     </message>
     <message>
         <source>Choose your counter first.</source>
@@ -557,6 +579,10 @@
     <message>
         <source>Your session has ended: please sign in again.</source>
         <translation>Uw sessie is beëindigd: meld u opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>voorrang</translation>
     </message>
     <message>
         <source>Paused: {reason}</source>
