@@ -149,6 +149,7 @@ def display(hub: HubDep) -> dict:
             session.execute(select(Ticket.id, Ticket.language).where(Ticket.id.in_(ids))).all()
         )
     counters = hub.config.counters_by_id
+    now_services = hub.queue.services_now()
     return {
         "site": hub.config.site.name,
         "time": now.isoformat(),
@@ -165,7 +166,14 @@ def display(hub: HubDep) -> dict:
             }
             for e in events
         ],
-        "waiting": {s.code: s.waiting for s in hub.queue.services_now() if s.open},
+        "waiting": {s.code: s.waiting for s in now_services if s.open},
+        # Closed services with their next opening (None: none planned), so the waiting
+        # room reads "closed, opens at 13:30" rather than seeing the service vanish.
+        "closed": {
+            s.code: s.next_opening.isoformat() if s.next_opening else None
+            for s in now_services
+            if not s.open
+        },
         "fresh_for_s": int(timedelta(seconds=8).total_seconds()),
     }
 

@@ -955,6 +955,10 @@
         <translation>recall</translation>
     </message>
     <message>
+        <source>latest</source>
+        <translation>latest</translation>
+    </message>
+    <message>
         <source>Last calls</source>
         <translation>Last calls</translation>
     </message>

@@ -955,6 +955,10 @@
         <translation>rappel</translation>
     </message>
     <message>
+        <source>latest</source>
+        <translation>dernier appel</translation>
+    </message>
+    <message>
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>

@@ -955,6 +955,10 @@
         <translation>opnieuw</translation>
     </message>
     <message>
+        <source>latest</source>
+        <translation>laatste</translation>
+    </message>
+    <message>
         <source>Last calls</source>
         <translation>Laatste oproepen</translation>
     </message>
