@@ -40,32 +40,28 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
 
 
 def run_demo(db_url: str | None = None) -> int:
+    """The four screens in one window sized to the desktop, with a screen picker
+    (:mod:`ui.demo_window`): nothing overflows a 1920×1080 desktop, nothing hides another."""
+    from kiosk.client import HubClient
+    from ui.counter.window import CounterWindow
+    from ui.dashboard.window import DashboardWindow
+    from ui.demo_window import DemoWindow
+    from ui.display.window import DisplayWindow
+    from ui.i18n import tr
     from ui.kiosk.window import KioskWindow
 
     app = application()
     session = open_session(site_file("demo"), None, db_url)
     kiosk = KioskWindow(session.client, make_printer(session.config))
     kiosk.may_close = True
-    kiosk.resize(720, 1280)
-    kiosk.setWindowTitle(f"kiosk — {session.config.site.name}")
-    kiosk.show()
-    from ui.display.window import DisplayWindow
-
     display = DisplayWindow(session.client)
-    display.resize(1280, 720)
-    display.show()
-    from kiosk.client import HubClient
-    from ui.counter.window import CounterWindow
-
     counter = CounterWindow(HubClient(session.client.base_url))  # a client of its own
-    counter.setWindowTitle(f"{counter.windowTitle()} — {session.config.site.name}")
-    counter.move(kiosk.x() + kiosk.width() + 20, kiosk.y())
-    counter.show()
-    from ui.dashboard.window import DashboardWindow
-
     dashboard = DashboardWindow(HubClient(session.client.base_url))  # a client of its own
-    dashboard.setWindowTitle(f"{dashboard.windowTitle()} — {session.config.site.name}")
-    dashboard.show()
+    window = DemoWindow([(tr("Kiosk"), kiosk), (tr("Counter"), counter),
+                         (tr("Waiting-room display"), display), (tr("Dashboard"), dashboard)],
+                        session.config.site.name)
+    window.fit_desktop()
+    window.showMaximized()
     print(f"demo hub on {session.client.base_url} (OpenAPI at /docs); "
           "counter PIN 1234, manager PIN 9999", flush=True)
     try:

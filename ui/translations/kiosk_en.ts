@@ -974,5 +974,22 @@
         <source>All services are closed at the moment.</source>
         <translation>All services are closed at the moment.</translation>
     </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>Waiting-room display</source>
+        <translation>Waiting-room display</translation>
+    </message>
+    <message>
+        <source>kiosk demonstration — {site}</source>
+        <extracomment>The desktop a first run is planned for; a smaller free area wins.</extracomment>
+        <translation>kiosk demonstration — {site}</translation>
+    </message>
+    <message>
+        <source>Demonstration: pick a screen</source>
+        <translation>Demonstration: pick a screen</translation>
+    </message>
 </context>
 </TS>

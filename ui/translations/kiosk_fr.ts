@@ -974,5 +974,22 @@
         <source>All services are closed at the moment.</source>
         <translation>Tous les services sont fermés pour le moment.</translation>
     </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Waiting-room display</source>
+        <translation>Écran de la salle d&apos;attente</translation>
+    </message>
+    <message>
+        <source>kiosk demonstration — {site}</source>
+        <extracomment>The desktop a first run is planned for; a smaller free area wins.</extracomment>
+        <translation>kiosk, démonstration — {site}</translation>
+    </message>
+    <message>
+        <source>Demonstration: pick a screen</source>
+        <translation>Démonstration : choisissez un écran</translation>
+    </message>
 </context>
 </TS>

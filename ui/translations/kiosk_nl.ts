@@ -974,5 +974,22 @@
         <source>All services are closed at the moment.</source>
         <translation>Alle diensten zijn op dit moment gesloten.</translation>
     </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Zuil</translation>
+    </message>
+    <message>
+        <source>Waiting-room display</source>
+        <translation>Scherm in de wachtzaal</translation>
+    </message>
+    <message>
+        <source>kiosk demonstration — {site}</source>
+        <extracomment>The desktop a first run is planned for; a smaller free area wins.</extracomment>
+        <translation>kiosk-demonstratie — {site}</translation>
+    </message>
+    <message>
+        <source>Demonstration: pick a screen</source>
+        <translation>Demonstratie: kies een scherm</translation>
+    </message>
 </context>
 </TS>
