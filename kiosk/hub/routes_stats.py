@@ -20,7 +20,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from kiosk.domain.schedule import local_day
+from kiosk.domain.schedule import WeeklySchedule, local_day
 from kiosk.errors import KioskError, NotFound
 from kiosk.hub.context import HubDep, StaffDep
 from kiosk.services.stats import Figures, Key, Stats, headline_of, merged, parts_percentile
@@ -106,7 +106,7 @@ def stats_answer(
         ],
         "by_site_service": _rows({k: [f] for k, f in pairs.items()}, config),
         "by_counter": _counters(_parts(pairs, lambda k: k[0]), config),
-        "by_day": _days(every, start, end),
+        "by_day": _days(every, start, end, config.house_schedule),
         "wait_histogram": _histogram([f.waits for f in pairs.values()]),
     }
 
@@ -177,13 +177,21 @@ def _counters(per_site: dict[str, list[Figures]], config: SiteConfig) -> list[di
     return rows
 
 
-def _days(figures: dict[Key, Figures], start: date, end: date) -> list[dict]:
+def _days(
+    figures: dict[Key, Figures], start: date, end: date, house: WeeklySchedule | None = None
+) -> list[dict]:
+    """One row per day: visitors (all sites and per site), served, unmet, median wait, the
+    same weekday's mean over the four weeks before, and ``closed``: the house was shut
+    that day (no hours, or a closed date) and nobody came, so a chart leaves a gap rather
+    than drawing a zero."""
+    per_site: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     issued: dict[date, int] = defaultdict(int)
     served: dict[date, int] = defaultdict(int)
     unmet: dict[date, int] = defaultdict(int)
     waits: dict[date, list[list[int]]] = defaultdict(list)
-    for (_, day, _), f in figures.items():
+    for (site, day, _), f in figures.items():
         issued[day] += f.counts.get("issued", 0)
+        per_site[day][site] += f.counts.get("issued", 0)
         if day >= start:
             served[day] += f.counts.get("served", 0)
             unmet[day] += f.counts.get("unmet", 0)
@@ -200,6 +208,9 @@ def _days(figures: dict[Key, Figures], start: date, end: date) -> list[dict]:
                 "unmet": unmet.get(day, 0),
                 "wait_p50_s": parts_percentile(waits.get(day, []), 0.5),
                 "same_weekday_mean": round(sum(before) / COMPARE_WEEKS, 2),
+                "by_site": dict(sorted(per_site.get(day, {}).items())),
+                "closed": bool(house is not None and not issued.get(day, 0)
+                               and not house.intervals_on(day)),
             }
         )
     return rows

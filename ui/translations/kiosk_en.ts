@@ -658,12 +658,32 @@
         <translation>Same weekday, mean of the 4 weeks before</translation>
     </message>
     <message>
+        <source>Today, so far</source>
+        <translation>Today, so far</translation>
+    </message>
+    <message>
+        <source>day (gaps: closed or no data)</source>
+        <translation>day (gaps: closed or no data)</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>visitors</translation>
+    </message>
+    <message>
         <source>Waiting time before the call</source>
         <translation>Waiting time before the call</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minutes</translation>
+        <source>over {minutes} min: {n} visitors (not drawn)</source>
+        <translation>over {minutes} min: {n} visitors (not drawn)</translation>
+    </message>
+    <message>
+        <source>minutes of waiting (each bar: 5 minutes)</source>
+        <translation>minutes of waiting (each bar: 5 minutes)</translation>
+    </message>
+    <message>
+        <source>visitors per 5 minutes</source>
+        <translation>visitors per 5 minutes</translation>
     </message>
     <message>
         <source>Export CSV</source>

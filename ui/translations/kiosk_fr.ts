@@ -658,12 +658,32 @@
         <translation>Même jour de la semaine, moyenne des 4 semaines précédentes</translation>
     </message>
     <message>
+        <source>Today, so far</source>
+        <translation>Aujourd&apos;hui, journée en cours</translation>
+    </message>
+    <message>
+        <source>day (gaps: closed or no data)</source>
+        <translation>jour (trous : fermé ou sans données)</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>usagers</translation>
+    </message>
+    <message>
         <source>Waiting time before the call</source>
         <translation>Temps d&apos;attente avant l&apos;appel</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minutes</translation>
+        <source>over {minutes} min: {n} visitors (not drawn)</source>
+        <translation>plus de {minutes} min : {n} usagers (non dessinés)</translation>
+    </message>
+    <message>
+        <source>minutes of waiting (each bar: 5 minutes)</source>
+        <translation>minutes d&apos;attente (chaque barre : 5 minutes)</translation>
+    </message>
+    <message>
+        <source>visitors per 5 minutes</source>
+        <translation>usagers par tranche de 5 min</translation>
     </message>
     <message>
         <source>Export CSV</source>

@@ -658,12 +658,32 @@
         <translation>Zelfde weekdag, gemiddelde van de 4 weken ervoor</translation>
     </message>
     <message>
+        <source>Today, so far</source>
+        <translation>Vandaag, tot nu toe</translation>
+    </message>
+    <message>
+        <source>day (gaps: closed or no data)</source>
+        <translation>dag (gaten: gesloten of geen gegevens)</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>bezoekers</translation>
+    </message>
+    <message>
         <source>Waiting time before the call</source>
         <translation>Wachttijd vóór de oproep</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minuten</translation>
+        <source>over {minutes} min: {n} visitors (not drawn)</source>
+        <translation>meer dan {minutes} min: {n} bezoekers (niet getekend)</translation>
+    </message>
+    <message>
+        <source>minutes of waiting (each bar: 5 minutes)</source>
+        <translation>minuten wachten (elke balk: 5 minuten)</translation>
+    </message>
+    <message>
+        <source>visitors per 5 minutes</source>
+        <translation>bezoekers per 5 minuten</translation>
     </message>
     <message>
         <source>Export CSV</source>
