@@ -19,12 +19,14 @@ from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from sqlalchemy import func, select
 
 from kiosk.domain.schedule import WeeklySchedule, local_day
 from kiosk.errors import KioskError, NotFound
 from kiosk.hub.context import HubDep, StaffDep
 from kiosk.services.stats import Figures, Key, Stats, headline_of, merged, parts_percentile
 from kiosk.siteconfig import SiteConfig
+from kiosk.store.models import Event
 
 router = APIRouter()
 MAX_RANGE_DAYS = 3 * 366
@@ -108,7 +110,21 @@ def stats_answer(
         "by_counter": _counters(_parts(pairs, lambda k: k[0]), config),
         "by_day": _days(every, start, end, config.house_schedule),
         "wait_histogram": _histogram([f.waits for f in pairs.values()]),
+        "data_until": data_until(stats, start, end),
     }
+
+
+def data_until(stats: Stats, start: date, end: date) -> dict[str, str]:
+    """Per site, the time of the latest event this hub holds in the range (ISO): how far
+    each site's figures go, whatever the link to it says ("data from Enquin-les-Mines up
+    to 10:42"). One indexed probe per site."""
+    with stats.store.read() as session:
+        rows = session.execute(
+            select(Event.site, func.max(Event.at))
+            .where(Event.day >= start, Event.day <= end)
+            .group_by(Event.site)
+        ).all()
+    return {site: at.isoformat() for site, at in sorted(rows) if at is not None}
 
 
 def _headline(parts: list[Figures]) -> dict:

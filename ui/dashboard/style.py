@@ -42,6 +42,6 @@ def dashboard_style(scale: float, palette: Palette = NORMAL) -> str:
                     font-size: {round(body * 0.8)}px; max-height: {round(body * 1.2)}px; }}
     QProgressBar::chunk {{ background: {palette.accent}; }}
     QTabBar::tab {{ font-size: {round(body * 0.9)}px; }}
-    QHeaderView {{ font-size: {round(body * 0.85)}px; font-weight: bold; }}
+    QHeaderView {{ font-size: {round(body * 0.66)}px; font-weight: bold; }}
     """
     )

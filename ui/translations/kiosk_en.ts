@@ -915,6 +915,34 @@
         <translation>Feedback answers</translation>
     </message>
     <message>
+        <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
+        <translation>Visitors: tickets taken; a transfer is not a new visitor.</translation>
+    </message>
+    <message>
+        <source>Served: visitors received at a counter (a transferred visitor is received by each service).</source>
+        <translation>Served: visitors received at a counter (a transferred visitor is received by each service).</translation>
+    </message>
+    <message>
+        <source>No-shows: called, but did not come.</source>
+        <translation>No-shows: called, but did not come.</translation>
+    </message>
+    <message>
+        <source>Transfers in: visitors sent here by another service.</source>
+        <translation>Transfers in: visitors sent here by another service.</translation>
+    </message>
+    <message>
+        <source>Transfers out: visitors sent on to another service.</source>
+        <translation>Transfers out: visitors sent on to another service.</translation>
+    </message>
+    <message>
+        <source>Tickets given by the reception desk rather than the kiosk.</source>
+        <translation>Tickets given by the reception desk rather than the kiosk.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <source>Share of the site&apos;s visits served</source>
         <translation>Share of the site&apos;s visits served</translation>
     </message>
@@ -943,16 +971,20 @@
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <source>Only this site&apos;s figures so far: no other site heard from.</source>
-        <translation>Only this site&apos;s figures so far: no other site heard from.</translation>
+        <source>{0}: data up to {1}</source>
+        <translation>{0}: data up to {1}</translation>
     </message>
     <message>
-        <source>{0}: last heard from {1}</source>
-        <translation>{0}: last heard from {1}</translation>
+        <source>{0}: data up to {2} {1}</source>
+        <translation>{0}: data up to {2} {1}</translation>
     </message>
     <message>
-        <source>{0}: not heard from directly yet</source>
-        <translation>{0}: not heard from directly yet</translation>
+        <source>{0}: no data for these days</source>
+        <translation>{0}: no data for these days</translation>
+    </message>
+    <message>
+        <source>(link not established yet)</source>
+        <translation>(link not established yet)</translation>
     </message>
     <message>
         <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>

@@ -915,6 +915,34 @@
         <translation>Avis reçus</translation>
     </message>
     <message>
+        <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
+        <translation>Usagers : tickets pris ; un transfert n&apos;est pas un nouvel usager.</translation>
+    </message>
+    <message>
+        <source>Served: visitors received at a counter (a transferred visitor is received by each service).</source>
+        <translation>Reçus : usagers reçus à un guichet (un usager transféré est reçu par chaque service).</translation>
+    </message>
+    <message>
+        <source>No-shows: called, but did not come.</source>
+        <translation>Absents : appelés, mais ne se sont pas présentés.</translation>
+    </message>
+    <message>
+        <source>Transfers in: visitors sent here by another service.</source>
+        <translation>Transferts reçus : usagers envoyés ici par un autre service.</translation>
+    </message>
+    <message>
+        <source>Transfers out: visitors sent on to another service.</source>
+        <translation>Transferts émis : usagers envoyés vers un autre service.</translation>
+    </message>
+    <message>
+        <source>Tickets given by the reception desk rather than the kiosk.</source>
+        <translation>Tickets remis par l&apos;accueil plutôt que par la borne.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <source>Share of the site&apos;s visits served</source>
         <translation>Part des visites du site</translation>
     </message>
@@ -943,16 +971,20 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <source>Only this site&apos;s figures so far: no other site heard from.</source>
-        <translation>Pour l&apos;instant, chiffres de ce site uniquement : aucune nouvelle des autres sites.</translation>
+        <source>{0}: data up to {1}</source>
+        <translation>{0} : données jusqu&apos;à {1}</translation>
     </message>
     <message>
-        <source>{0}: last heard from {1}</source>
-        <translation>{0} : dernières nouvelles le {1}</translation>
+        <source>{0}: data up to {2} {1}</source>
+        <translation>{0} : données jusqu&apos;au {2} à {1}</translation>
     </message>
     <message>
-        <source>{0}: not heard from directly yet</source>
-        <translation>{0} : pas encore de nouvelles directes</translation>
+        <source>{0}: no data for these days</source>
+        <translation>{0} : pas de données pour ces jours</translation>
+    </message>
+    <message>
+        <source>(link not established yet)</source>
+        <translation>(liaison pas encore établie)</translation>
     </message>
     <message>
         <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>

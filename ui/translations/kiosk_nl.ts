@@ -915,6 +915,34 @@
         <translation>Feedbackantwoorden</translation>
     </message>
     <message>
+        <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
+        <translation>Bezoekers: genomen tickets; een doorverwijzing is geen nieuwe bezoeker.</translation>
+    </message>
+    <message>
+        <source>Served: visitors received at a counter (a transferred visitor is received by each service).</source>
+        <translation>Ontvangen: bezoekers die aan een loket geholpen zijn (een doorverwezen bezoeker telt bij elke dienst).</translation>
+    </message>
+    <message>
+        <source>No-shows: called, but did not come.</source>
+        <translation>Afwezig: afgeroepen, maar niet gekomen.</translation>
+    </message>
+    <message>
+        <source>Transfers in: visitors sent here by another service.</source>
+        <translation>Inkomende doorverwijzingen: bezoekers door een andere dienst hierheen gestuurd.</translation>
+    </message>
+    <message>
+        <source>Transfers out: visitors sent on to another service.</source>
+        <translation>Uitgaande doorverwijzingen: bezoekers naar een andere dienst gestuurd.</translation>
+    </message>
+    <message>
+        <source>Tickets given by the reception desk rather than the kiosk.</source>
+        <translation>Tickets gegeven door de balie in plaats van de zuil.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
         <source>Share of the site&apos;s visits served</source>
         <translation>Aandeel in de bezoeken van de locatie</translation>
     </message>
@@ -943,16 +971,20 @@
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <source>Only this site&apos;s figures so far: no other site heard from.</source>
-        <translation>Voorlopig alleen de cijfers van deze locatie: nog geen bericht van een andere locatie.</translation>
+        <source>{0}: data up to {1}</source>
+        <translation>{0}: gegevens tot {1}</translation>
     </message>
     <message>
-        <source>{0}: last heard from {1}</source>
-        <translation>{0}: laatste bericht op {1}</translation>
+        <source>{0}: data up to {2} {1}</source>
+        <translation>{0}: gegevens tot {2} om {1}</translation>
     </message>
     <message>
-        <source>{0}: not heard from directly yet</source>
-        <translation>{0}: nog geen rechtstreeks bericht</translation>
+        <source>{0}: no data for these days</source>
+        <translation>{0}: geen gegevens voor deze dagen</translation>
+    </message>
+    <message>
+        <source>(link not established yet)</source>
+        <translation>(verbinding nog niet tot stand gebracht)</translation>
     </message>
     <message>
         <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>
