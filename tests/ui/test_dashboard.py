@@ -373,6 +373,6 @@ def test_the_per_service_table_shows_every_column_at_full_hd(both_sites, open_da
         widest = max(metrics.horizontalAdvance(line) for line in text.splitlines())
         assert widest + 8 <= header.sectionSize(i), f"{text!r}: {widest} px"
     served = [c.key for c in table.figures.columns].index("served")
-    assert "counter" in model.headerData(served, Qt.Orientation.Horizontal,
+    assert "guichet" in model.headerData(served, Qt.Orientation.Horizontal,
                                          Qt.ItemDataRole.ToolTipRole)
-    assert window.board.legend.text().startswith("Visitors: tickets taken")
+    assert window.board.legend.text().startswith("Usagers : tickets pris")
