@@ -207,6 +207,24 @@ def build_parser() -> argparse.ArgumentParser:
     restored.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
     restored.set_defaults(func=cmd_sync)
 
+    lineage = sub.add_parser(
+        "sync-lineage", help="confirm or reject a peer's new lineage (it restored a backup)"
+    )
+    lineage.add_argument("action", choices=["confirm", "reject"])
+    lineage.add_argument("origin", help="the peer site's slug")
+    lineage.add_argument("epoch", nargs="?", help="the new epoch (confirm: as sync-status shows)")
+    lineage.add_argument("--config", help="site file (default: the demo site)")
+    lineage.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    lineage.set_defaults(func=cmd_sync)
+
+    release = sub.add_parser(
+        "sync-release", help="send again to a peer whose refusal (422) stopped sync"
+    )
+    release.add_argument("peer", help="the peer site's slug")
+    release.add_argument("--config", help="site file (default: the demo site)")
+    release.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    release.set_defaults(func=cmd_sync)
+
     check = sub.add_parser("check-config", help="validate site files")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.set_defaults(func=cmd_check_config)

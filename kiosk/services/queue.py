@@ -33,6 +33,9 @@ from kiosk.store.models import CounterState, DayNumber, Ticket
 Origin = Literal["walk_in", "appointment", "reception"]
 PAUSE_REASONS = ("break", "lunch", "back_office", "phone", "meeting", "other")
 CALL_RETRIES = 5
+#: The last number a service hands out in a day ("C9999999"): numbers have at least three
+#: digits and fit the store's and the wire's 8 characters; past it the kiosk says so (409).
+MAX_DAY_NUMBER = 9_999_999
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,10 @@ class QueueService:
         self.close_past_days()
         with self.store.write() as session:
             seq = take_next(session, DayNumber, {"site": self.site, "day": day, "service": service})
+            if seq > MAX_DAY_NUMBER:
+                raise Conflict(
+                    f"service {service} has handed out its {MAX_DAY_NUMBER:,} numbers of the day"
+                )
             ticket = Ticket(
                 id=str(uuid.uuid4()),
                 site=self.site,

@@ -8,4 +8,4 @@
 - :mod:`kiosk.sync.rejoin`: a store restored from a backup taking its place again.
 """
 
-from kiosk.sync import models  # noqa: F401  (registers the sync tables)
+from kiosk.sync import models, peer_sites  # noqa: F401  (registers the sync tables)

@@ -28,7 +28,7 @@ from kiosk.store.db import Store
 from kiosk.store.models import Sequence
 from kiosk.sync import rejoin
 from kiosk.sync.keys import load_keys, peer_keys, resolve
-from kiosk.sync.models import SyncOrigin, SyncPeer
+from kiosk.sync.models import LineagePending, Quarantine, SyncOrigin, SyncPeer
 from kiosk.sync.sender import PeerLink, PeerTrouble, RoundResult
 from kiosk.sync.signing import Verifier
 
@@ -56,6 +56,8 @@ class PeerStatus:
     backlog: int | None
     last_error: str | None
     cursor: int | None
+    #: Why pushing is stopped until an operator acts (a refused batch), or None.
+    quarantine: str | None = None
 
     def as_health(self) -> dict:
         return {
@@ -148,6 +150,10 @@ class SyncAgent:
         failures = 0
         checked_at = 0.0
         while not self._stop.is_set():
+            if self.quarantined(link.peer.slug) is not None:
+                # A person must act (`kiosk sync-release`); look again now and then.
+                self._sleep(max(5.0, self.config.sync.poll_s), link.peer.slug, wakeable=False)
+                continue
             try:
                 if failures or time.monotonic() - checked_at > HEARTBEAT_S:
                     self.ensure_rejoined()
@@ -223,6 +229,47 @@ class SyncAgent:
     def lineage(self) -> list[dict]:
         return rejoin.lineage(self.store, self.site)
 
+    # -- quarantine and lineage (operator actions) ---------------------------------------
+
+    def quarantine(self, slug: str, first: int, last: int, status: int, reason: str) -> None:
+        now = self.clock.now()
+        with self.store.write() as session:
+            row = session.get(Quarantine, slug) or Quarantine(peer=slug)
+            row.first_seq, row.last_seq, row.status = first, last, status
+            row.reason, row.at = reason[:300], now
+            session.add(row)
+        log.error("sync with %s: seq %d..%d quarantined: %s", slug, first, last, reason)
+
+    def quarantined(self, slug: str) -> str | None:
+        """Why pushing to ``slug`` is stopped (and what to do), or None."""
+        with self.store.read() as session:
+            row = session.get(Quarantine, slug)
+        if row is None:
+            return None
+        seqs = f"seq {row.first_seq}" + (
+            f"..{row.last_seq}" if row.last_seq != row.first_seq else ""
+        )
+        return (
+            f"QUARANTINED: {slug} refused {seqs} as invalid ({row.status}: {row.reason}); "
+            f"nothing after it is sent. Upgrade or fix, then `kiosk sync-release {slug}`"
+        )
+
+    def release(self, slug: str) -> bool:
+        with self.store.write() as session:
+            row = session.get(Quarantine, slug)
+            if row is None:
+                return False
+            session.delete(row)
+        self.kick()
+        return True
+
+    def pending_lineages(self) -> list[LineagePending]:
+        with self.store.read() as session:
+            rows = list(session.scalars(select(LineagePending).order_by(LineagePending.origin)))
+            for row in rows:
+                session.expunge(row)
+        return rows
+
     # -- state rows ---------------------------------------------------------------------
 
     def _peer_row(self, session, slug: str) -> SyncPeer:
@@ -296,8 +343,11 @@ class SyncAgent:
                 if t is not None
             ]
             error = out.last_error if out else None
+            held = self.quarantined(peer.slug) if peer.url else None
             if peer.url and self.key_error:
                 error = self.key_error
+            elif held:
+                error = held
             result.append(
                 PeerStatus(
                     site=peer.slug,
@@ -307,6 +357,7 @@ class SyncAgent:
                     backlog=max(0, last - (out.cursor if out else 0)) if peer.url else None,
                     last_error=error,
                     cursor=out.cursor if out else None,
+                    quarantine=held,
                 )
             )
         return result

@@ -26,10 +26,11 @@ from kiosk.services.stats import invalidate_days
 from kiosk.store.db import SQLITE_BUSY_MS, Store, _known_failures
 from kiosk.store.models import Event
 from kiosk.sync import faults
-from kiosk.sync.models import SyncOrigin
+from kiosk.sync.models import LineagePending, SyncOrigin
+from kiosk.sync.peer_sites import declared_of, store_description, undeclared
 from kiosk.sync.projection import Fact, bulk_insert, fact_of, project
 from kiosk.sync.signing import Refused
-from kiosk.sync.wire import TIME_FACTS, Batch, WireRow
+from kiosk.sync.wire import TIME_FACTS, Batch, WireData, WireRow, data_of, to_wire
 
 EVENTS = Event.__table__
 #: How long an apply waits for SQLite's write lock before answering 503 (the sender retries).
@@ -42,6 +43,8 @@ class Ack:
     epoch: str
     applied: int
     replayed: int
+    #: A lineage change held for this hub's operator (nothing applied): its new epoch.
+    pending_epoch: str | None = None
 
 
 @contextmanager
@@ -93,8 +96,21 @@ def _apply(session: Session, batch: Batch, now: datetime) -> Ack:
         query = query.with_for_update()
     known = session.scalar(query)
     hw = known.hw if known is not None else 0
+    if batch.site is not None:
+        store_description(session, origin, batch.site, now)
+    declared = declared_of(session, origin)
+    if declared is None:
+        raise Refused(
+            409,
+            "undescribed",
+            f"{origin} never sent its site description: upgrade its hub (sync keeps the outbox)",
+        )
+    why = undeclared(batch.rows, *declared)
+    if why is not None:
+        raise Refused(422, "undeclared", why)
     if known is not None and known.epoch != batch.epoch:
         _check_lineage(batch, known)
+        return _hold_lineage(session, batch, known, now)
     if batch.first_seq > hw + 1:
         raise Refused(
             409,
@@ -156,20 +172,105 @@ def _check_lineage(batch: Batch, known: SyncOrigin) -> None:
         )
 
 
-def _check_replayed(session: Session, origin: str, rows: list[WireRow]) -> None:
-    held = {
-        seq: (epoch, kind, ticket_id, at)
-        for seq, epoch, kind, ticket_id, at in session.execute(
-            select(Event.seq, Event.epoch, Event.kind, Event.ticket_id, Event.at).where(
-                Event.site == origin, Event.seq >= rows[0].seq, Event.seq <= rows[-1].seq
-            )
+def _hold_lineage(session: Session, batch: Batch, known: SyncOrigin, now: datetime) -> Ack:
+    """A new epoch that descends from the one followed: keep it for the operator to confirm
+    (``kiosk sync-lineage``); batches under the followed epoch still apply meanwhile, so a
+    key holder announcing a fake restore cannot stop the real sender."""
+    pending = session.get(LineagePending, batch.origin)
+    lineage = [entry.model_dump() for entry in batch.lineage]
+    if pending is None:
+        pending = LineagePending(
+            origin=batch.origin, epoch=batch.epoch, first_seen_at=now, batches=0
         )
-    }
+        session.add(pending)
+    elif pending.epoch != batch.epoch:
+        pending.epoch, pending.first_seen_at, pending.batches = batch.epoch, now, 0
+    pending.lineage = lineage
+    pending.last_seen_at = now
+    pending.batches = (pending.batches or 0) + 1
+    known.last_heard_at = now
+    return Ack(hw=known.hw, epoch=known.epoch, applied=0, replayed=0, pending_epoch=batch.epoch)
+
+
+def confirm_lineage(store: Store, origin: str, epoch: str, now: datetime) -> SyncOrigin:
+    """The operator confirms ``origin``'s new epoch: follow it from now on.
+
+    Raises ValueError (said to the operator) when nothing of that epoch is pending or when
+    following it would count events twice (this hub holds more under the old epoch).
+    """
+    with store.write() as session:
+        pending = session.get(LineagePending, origin)
+        known = session.get(SyncOrigin, origin)
+        if pending is None or pending.epoch != epoch or known is None:
+            raise ValueError(f"no lineage change of {origin} to epoch {epoch} is pending")
+        starts = [entry["epoch"] for entry in pending.lineage]
+        if known.epoch not in starts:
+            raise ValueError(f"epoch {epoch} does not descend from {known.epoch}")
+        index = starts.index(known.epoch)
+        begins = pending.lineage[index + 1]["first_seq"] if index + 1 < len(starts) else None
+        if begins is not None and known.hw >= begins:
+            raise ValueError(
+                f"this hub holds {origin}'s events up to seq {known.hw} under epoch "
+                f"{known.epoch}, past where the new lineage begins ({begins}): a fork"
+            )
+        known.epoch = epoch
+        known.last_heard_at = now
+        session.delete(pending)
+        session.flush()
+        session.expunge(known)
+        return known
+
+
+def reject_lineage(store: Store, origin: str) -> bool:
+    """Forget a pending lineage change (the operator does not believe it)."""
+    with store.write() as session:
+        pending = session.get(LineagePending, origin)
+        if pending is None:
+            return False
+        session.delete(pending)
+        return True
+
+
+def _fingerprint(epoch, kind, day, service, ticket_id, counter, at, data: WireData) -> tuple:
+    facts = tuple(sorted(data_of(data).items()))
+    return (epoch, str(kind), day, service, ticket_id, counter, at, facts)
+
+
+def _check_replayed(session: Session, origin: str, rows: list[WireRow]) -> None:
+    """Rows at or below ``hw`` must be the very rows held: any change (a counter, a number,
+    a time) is a fork, never silently taken as a replay."""
+    held = {}
+    for row in session.execute(
+        select(EVENTS).where(
+            EVENTS.c.site == origin, EVENTS.c.seq >= rows[0].seq, EVENTS.c.seq <= rows[-1].seq
+        )
+    ):
+        wire = to_wire(row, origin)
+        held[row.seq] = _fingerprint(
+            row.epoch,
+            row.kind,
+            row.day,
+            row.service,
+            row.ticket_id,
+            row.counter,
+            row.at,
+            WireData.model_validate(wire["data"], strict=False),
+        )
     for row in rows:
         mine = held.get(row.seq)
         if mine is None:
             continue
-        if mine != (row.epoch, row.kind.value, row.ticket_id, row.at):
+        theirs = _fingerprint(
+            row.epoch,
+            row.kind.value,
+            row.day,
+            row.service,
+            row.ticket_id,
+            row.counter,
+            row.at,
+            row.data,
+        )
+        if mine != theirs:
             raise Refused(
                 409,
                 "fork",

@@ -27,7 +27,13 @@ def run(args: argparse.Namespace, config_path: Path) -> int:
     try:
         agent = SyncAgent(store, config, SystemClock())
         agent.autostart = False
-        command = {"sync": _sync, "sync-status": _status, "sync-restored": _restored}
+        command = {
+            "sync": _sync,
+            "sync-status": _status,
+            "sync-restored": _restored,
+            "sync-lineage": _lineage,
+            "sync-release": _release,
+        }
         return command[args.command](args, agent)
     finally:
         store.close()
@@ -60,6 +66,15 @@ def _status(args: argparse.Namespace, agent: SyncAgent) -> int:
         print(f"{agent.config.source}: no peers configured")
         return 0
     print(f"{agent.site} (epoch {agent.store.epoch})")
+    for pending in agent.pending_lineages():
+        print(
+            f"  PENDING lineage change of {pending.origin}: new epoch {pending.epoch} "
+            f"(it says it was restored from a backup), first seen "
+            f"{_when(pending.first_seen_at)}, {pending.batches} batches held.\n"
+            f"    If {pending.origin}'s operator did restore a backup, confirm: "
+            f"kiosk sync-lineage confirm {pending.origin} {pending.epoch}\n"
+            f"    Otherwise: kiosk sync-lineage reject {pending.origin} (and change the key)"
+        )
     for peer in peers:
         direction = f"push to {peer.url}" if peer.url else "receives only"
         print(f"  {peer.site}: {direction}")
@@ -71,6 +86,37 @@ def _status(args: argparse.Namespace, agent: SyncAgent) -> int:
                 f"{peer.cursor or 0})"
             )
         print(f"    last error:      {peer.last_error or '-'}")
+        if peer.quarantine:
+            print(f"    {peer.quarantine}")
+    return 0
+
+
+def _lineage(args: argparse.Namespace, agent: SyncAgent) -> int:
+    from kiosk.sync.apply import confirm_lineage, reject_lineage
+
+    if args.action == "reject":
+        if not reject_lineage(agent.store, args.origin):
+            print(f"no lineage change of {args.origin} is pending", file=sys.stderr)
+            return 1
+        print(f"{args.origin}: the pending lineage change is forgotten")
+        return 0
+    if not args.epoch:
+        print("confirm needs the new epoch, as `kiosk sync-status` shows it", file=sys.stderr)
+        return 2
+    try:
+        known = confirm_lineage(agent.store, args.origin, args.epoch, agent.clock.now())
+    except ValueError as exc:
+        print(f"not confirmed: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.origin}: following epoch {known.epoch} from seq {known.hw + 1}")
+    return 0
+
+
+def _release(args: argparse.Namespace, agent: SyncAgent) -> int:
+    if not agent.release(args.peer):
+        print(f"nothing is quarantined for {args.peer}", file=sys.stderr)
+        return 1
+    print(f"{args.peer}: the quarantined events will be sent again at the next round")
     return 0
 
 

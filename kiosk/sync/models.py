@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String
+from sqlalchemy import JSON, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.store.models import Base, UTCDateTime
@@ -47,3 +47,31 @@ class SyncEpoch(Base):
     #: For a restored store: the last seq the backup held (what came after was lost).
     restored_at_seq: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LineagePending(Base):
+    """A new epoch of an origin (it says it was restored from a backup) that this hub's
+    operator has not confirmed yet: batches under it wait (409 ``lineage_pending``), those
+    under the epoch this hub follows still apply. ``kiosk sync-lineage`` confirms it."""
+
+    __tablename__ = "sync_lineage_pending"
+    origin: Mapped[str] = mapped_column(String(40), primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(36))
+    #: The lineage the batch carried: ``[{"epoch", "first_seq"}, ...]`` oldest first.
+    lineage: Mapped[list] = mapped_column(JSON)
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    batches: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Quarantine(Base):
+    """Events a peer refused as invalid (422): the sender stops there instead of retrying
+    the same refusal forever, and ``kiosk sync-status`` names the seq and the reason."""
+
+    __tablename__ = "sync_quarantine"
+    peer: Mapped[str] = mapped_column(String(40), primary_key=True)
+    first_seq: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    status: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(300))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

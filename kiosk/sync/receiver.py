@@ -17,14 +17,17 @@ import logging
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from pydantic import ValidationError
 from sqlalchemy import select
 from starlette.requests import ClientDisconnect
 
+from kiosk.errors import StoreError
 from kiosk.hub.context import Hub
 from kiosk.store.models import Event
 from kiosk.sync import faults
-from kiosk.sync.apply import apply_batch
-from kiosk.sync.models import SyncOrigin
+from kiosk.sync.apply import apply_batch, apply_session
+from kiosk.sync.models import LineagePending, SyncOrigin
+from kiosk.sync.peer_sites import SiteDescription, digest_held, store_description
 from kiosk.sync.signing import Refused, Signer, sign_reply
 from kiosk.sync.wire import (
     MAX_BATCH_BYTES,
@@ -32,10 +35,15 @@ from kiosk.sync.wire import (
     MAX_WIRE_BYTES,
     PROTOCOL,
     BadBatch,
+    check_window,
+    describe,
     parse_batch,
     row_size,
     to_wire,
 )
+
+#: A site description on its own (the heartbeat) weighs far less than a batch.
+MAX_DESCRIPTION_BYTES = 256 * 1024
 
 log = logging.getLogger("kiosk.sync")
 router = APIRouter(prefix="/sync/v1", include_in_schema=True, tags=["sync (peers only)"])
@@ -104,6 +112,7 @@ async def receive_batch(request: Request) -> Response:
         agent.record_heard(signer.peer)
         try:
             batch = parse_batch(body, encoding)
+            check_window(batch, now)
         except BadBatch as exc:
             raise Refused(
                 exc.status, "schema" if exc.status == 422 else "bad_body", exc.message
@@ -112,6 +121,8 @@ async def receive_batch(request: Request) -> Response:
             raise Refused(
                 403, "origin", f"a peer signing as {signer.peer} may only send its own events"
             )
+        if batch.site is not None and batch.site.slug != signer.peer:
+            raise Refused(403, "origin", f"a peer signing as {signer.peer} describes only itself")
         if batch.origin == hub.config.site.slug:
             raise Refused(403, "origin", "this hub's own events never come back to it")
         ack = await run_in_threadpool(apply_batch, hub.store, batch, now)
@@ -120,6 +131,26 @@ async def receive_batch(request: Request) -> Response:
             log.info("sync batch refused (%s): %s", exc.status, exc.message)
         return _refusal(exc, signer)
     faults.crash_point("receiver_after_commit")
+    if ack.pending_epoch is not None:
+        log.warning(
+            "%s announces a new lineage (epoch %s): waiting for `kiosk sync-lineage` here",
+            batch.origin,
+            ack.pending_epoch,
+        )
+        return _reply(
+            409,
+            {
+                "detail": (
+                    f"{batch.origin} says it was restored from a backup (new epoch "
+                    f"{ack.pending_epoch}); the operator of {hub.config.site.slug} must "
+                    f"confirm it: kiosk sync-lineage confirm {batch.origin} {ack.pending_epoch}"
+                ),
+                "error": "lineage_pending",
+                "hw": ack.hw,
+                "epoch": ack.epoch,
+            },
+            signer,
+        )
     if ack.applied:
         agent.on_applied()  # live streams and dashboards show the other site's visits
     return _reply(
@@ -154,7 +185,7 @@ async def state(request: Request) -> Response:
         signer = await _signed_get(request)
     except Refused as exc:
         return _refusal(exc, None)
-    known = await run_in_threadpool(_origin_state, hub, signer.peer)
+    known, digest = await run_in_threadpool(_origin_state, hub, signer.peer)
     return _reply(
         200,
         {
@@ -163,15 +194,63 @@ async def state(request: Request) -> Response:
             "epoch": hub.store.epoch,
             "time": hub.clock.now().isoformat(),
             "yours": known,
+            # Newer receivers take site descriptions (kiosk.sync.peer_sites):
+            "takes_site": True,
+            "your_site_digest": digest,
         },
         signer,
     )
 
 
-def _origin_state(hub: Hub, origin: str) -> dict | None:
+def _origin_state(hub: Hub, origin: str) -> tuple[dict | None, str | None]:
     with hub.store.read() as session:
         row = session.get(SyncOrigin, origin)
-        return None if row is None else {"epoch": row.epoch, "hw": row.hw}
+        pending = session.get(LineagePending, origin)
+        digest = digest_held(session, origin)
+    if row is None:
+        return None, digest
+    known = {"epoch": row.epoch, "hw": row.hw}
+    if pending is not None:
+        known["pending_epoch"] = pending.epoch
+    return known, digest
+
+
+@router.post("/site")
+async def receive_site(request: Request) -> Response:
+    """The signer's public site description (its heartbeat when it has no batch to send)."""
+    hub = _hub(request)
+    signer = None
+    try:
+        now = hub.clock.now()
+        hub.sync.verifier.check_headers(request.headers, now)
+        if request.headers.get("content-encoding", "identity").lower() != "identity":
+            raise Refused(415, "encoding", "a site description is sent as plain JSON")
+        body = await _read_capped(request, MAX_DESCRIPTION_BYTES)
+        signer = hub.sync.verifier.verify("POST", _path(request), request.headers, body, now)
+        hub.sync.record_heard(signer.peer)
+        try:
+            description = SiteDescription.model_validate_json(body)
+        except ValidationError as exc:
+            errors = exc.errors()
+            if any(e["type"] == "json_invalid" for e in errors):
+                raise Refused(400, "bad_body", "the body is not valid JSON") from None
+            raise Refused(422, "schema", describe(errors)) from None
+        if description.slug != signer.peer:
+            raise Refused(403, "origin", f"a peer signing as {signer.peer} describes only itself")
+        digest = await run_in_threadpool(_keep_description, hub, description, now)
+    except Refused as exc:
+        return _refusal(exc, signer)
+    return _reply(200, {"site": hub.config.site.slug, "digest": digest}, signer)
+
+
+def _keep_description(hub: Hub, description: SiteDescription, now) -> str:
+    try:
+        with apply_session(hub.store) as session:
+            return store_description(session, description.slug, description, now).digest
+    except StoreError as exc:
+        raise Refused(
+            503, "store_busy", f"the receiving store cannot take it now: {exc}", retry_after_s=1
+        ) from None
 
 
 @router.get("/own-events")

@@ -25,6 +25,7 @@ from kiosk.errors import KioskError
 from kiosk.siteconfig.schema import Peer
 from kiosk.store.models import Event, Sequence
 from kiosk.sync import faults
+from kiosk.sync.peer_sites import describe_site, digest_of
 from kiosk.sync.signing import H_SIGNATURE, reply_is_genuine, sign_request
 from kiosk.sync.wire import MAX_BATCH_BYTES, MAX_ROWS, encode, row_size, to_wire
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.sync")
 BATCHES_PATH = "/sync/v1/batches"
 STATE_PATH = "/sync/v1/state"
+SITE_PATH = "/sync/v1/site"
 EVENTS = Event.__table__
 #: Room kept in a batch for its envelope (origin, epoch, lineage, seqs).
 ENVELOPE_BYTES = 16 * 1024
@@ -89,6 +91,12 @@ class PeerLink:
         self._client: httpx.Client | None = None
         self._prepare = ThreadPoolExecutor(1, thread_name_prefix=f"kiosk-sync-{peer.slug}-read")
         self._counted = 0
+        #: Rows per batch: halved after each 422 to find the one row a peer refuses.
+        self._limit = MAX_ROWS
+        #: Whether the peer takes site descriptions (older receivers refuse the field).
+        self.takes_site = True
+        self.description = describe_site(agent.config)
+        self.digest = digest_of(self.description)
 
     # -- HTTP -------------------------------------------------------------------------
 
@@ -158,6 +166,12 @@ class PeerLink:
         result = RoundResult(self.peer.slug)
         started = time.monotonic()
         saved = cursor = None
+        self._limit = MAX_ROWS
+        held = self.agent.quarantined(self.peer.slug)
+        if held is not None:
+            result.error = held
+            result.backlog = self.agent.backlog(self.peer.slug)
+            return result
         try:
             cursor = saved = self.agent.cursor(self.peer.slug)
             lineage = self.agent.lineage()
@@ -198,11 +212,12 @@ class PeerLink:
                 select(EVENTS)
                 .where(EVENTS.c.site == self.site, EVENTS.c.seq > cursor)
                 .order_by(EVENTS.c.seq)
-                .limit(MAX_ROWS)
+                .limit(self._limit)
             ).all()
         if not rows:
             return None
-        wire, size = [], ENVELOPE_BYTES
+        site = self.description if self.takes_site else None
+        wire, size = [], ENVELOPE_BYTES + (row_size(site) if site else 0)
         for row in rows:
             item = to_wire(row, self.site)
             size += row_size(item)
@@ -218,6 +233,8 @@ class PeerLink:
             "count": len(wire),
             "rows": wire,
         }
+        if site is not None:
+            batch["site"] = site
         batch["_body"], batch["_encoding"] = encode(batch)
         return batch
 
@@ -241,6 +258,19 @@ class PeerLink:
             expected = int(answer["expected_seq"])
             result.notes.append(f"peer expects seq {expected}: resending from there")
             return expected - 1
+        if status == 409 and error == "undescribed" and answer["_genuine"]:
+            self.send_description()
+            result.notes.append("peer had no site description: sent it")
+            return batch["first_seq"] - 1
+        if status == 422 and answer["_genuine"]:
+            return self._refused_as_invalid(batch, answer)
+        if status == 409 and error == "lineage_pending" and answer["_genuine"]:
+            raise PeerTrouble(
+                f"{self.peer.slug} holds this store's new lineage until its operator confirms "
+                f"it there (`kiosk sync-lineage confirm {self.site} {self.agent.store.epoch}`);"
+                " the outbox is kept",
+                status=status,
+            )
         if status == 409 and error == "epoch_unknown" and answer["_genuine"]:
             self.agent.rejoin_needed(f"{self.peer.slug} does not know this store's epoch")
         detail = answer.get("detail") or f"HTTP {status}"
@@ -249,6 +279,30 @@ class PeerLink:
         raise PeerTrouble(
             f"{self.peer.slug} refused the batch ({status} {error}): {detail}", status=status
         )
+
+    def _refused_as_invalid(self, batch: dict, answer: dict) -> int:
+        """A 422: halve the batch until the one refused row is found, then quarantine it
+        (the rows before it went through); never resend the same refusal forever."""
+        detail = str(answer.get("detail") or "invalid")[:200]
+        if batch["count"] > 1:
+            self._limit = max(1, batch["count"] // 2)
+            return batch["first_seq"] - 1
+        self.agent.quarantine(self.peer.slug, batch["first_seq"], batch["last_seq"], 422, detail)
+        raise PeerTrouble(self.agent.quarantined(self.peer.slug) or detail, retry=False, status=422)
+
+    def send_description(self) -> None:
+        """Give the peer this site's public description (heartbeat or on its request)."""
+        body = json.dumps(self.description, separators=(",", ":"), ensure_ascii=False).encode()
+        status, answer = self.request("POST", SITE_PATH, body)
+        if status == 404:
+            self.takes_site = False  # an older peer: it simply does not keep descriptions
+            return
+        if status != 200:
+            raise PeerTrouble(
+                f"{self.peer.slug} refused this site's description ({status} "
+                f"{answer.get('error')}): {answer.get('detail')}",
+                status=status,
+            )
 
     def _check_not_behind(self, hw: int) -> None:
         with self.agent.store.read() as session:
@@ -281,6 +335,9 @@ class PeerLink:
         """Follow what the peer really holds: a peer restored from a backup holds less."""
         answer = self.state()
         self.agent.record_contact(self.peer.slug)
+        self.takes_site = bool(answer.get("takes_site"))
+        if self.takes_site and answer.get("your_site_digest") != self.digest:
+            self.send_description()
         yours = answer.get("yours")
         hw = int(yours["hw"]) if yours else 0
         cursor = self.agent.cursor(self.peer.slug)

@@ -27,9 +27,10 @@ from pydantic import (
 )
 
 from kiosk.domain.lifecycle import Outcome
-from kiosk.services.queue import PAUSE_REASONS
+from kiosk.services.queue import MAX_DAY_NUMBER, PAUSE_REASONS
 from kiosk.siteconfig.schema import Slug
 from kiosk.store.events import EventKind
+from kiosk.sync.peer_sites import SiteDescription
 
 PROTOCOL = 1
 MAX_ROWS = 500
@@ -45,6 +46,10 @@ Uuid = Annotated[str, Field(pattern=UUID_RE)]
 ServiceCode = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{1,11}$")]
 Seq = Annotated[int, Field(ge=1, le=2**31 - 1)]
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
+#: How far ahead of the receiver's clock an event may be dated (clocks drift; 2099 is not
+#: a drift); an appointment may be booked up to ``APPOINTMENT_AHEAD`` ahead.
+FUTURE_SLACK = timedelta(days=1)
+APPOINTMENT_AHEAD = timedelta(days=400)
 
 #: The facts each kind of event may carry between sites; everything else stays home.
 WIRE_DATA: dict[EventKind, frozenset[str]] = {
@@ -97,8 +102,8 @@ class Strict(BaseModel):
 
 
 class WireData(Strict):
-    number: Annotated[str, Field(pattern=r"^[A-Z][0-9]{3,5}$")] | None = None
-    seq: Annotated[int, Field(ge=1, le=99_999)] | None = None
+    number: Annotated[str, Field(pattern=r"^[A-Z][0-9]{3,7}$")] | None = None
+    seq: Annotated[int, Field(ge=1, le=MAX_DAY_NUMBER)] | None = None
     priority: bool | None = None
     language: Literal["fr", "en", "nl"] | None = None
     origin: Literal["walk_in", "appointment", "reception"] | None = None
@@ -170,6 +175,8 @@ class Batch(Strict):
     last_seq: Seq
     count: Annotated[int, Field(ge=1, le=MAX_ROWS)]
     rows: list[WireRow] = Field(min_length=1, max_length=MAX_ROWS)
+    #: The origin's public description (kiosk.sync.peer_sites); absent from older senders.
+    site: SiteDescription | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Batch:
@@ -187,6 +194,20 @@ class Batch(Strict):
             if row.epoch != epoch_of(self.lineage, row.seq):
                 raise ValueError(f"row {row.seq} has an epoch its lineage does not give it")
         return self
+
+
+def check_window(batch: Batch, now: datetime) -> None:
+    """Refuse (422) rows dated past the receiver's clock by more than a drift."""
+    latest = now + FUTURE_SLACK
+    for row in batch.rows:
+        if row.at > latest:
+            raise BadBatch(422, f"row {row.seq}: time {row.at.isoformat()} is in the future")
+        if row.data.arrived_at is not None and row.data.arrived_at > latest:
+            raise BadBatch(422, f"row {row.seq}: arrival time is in the future")
+        if row.data.appointment_at is not None and row.data.appointment_at > (
+            now + APPOINTMENT_AHEAD
+        ):
+            raise BadBatch(422, f"row {row.seq}: appointment time is too far ahead")
 
 
 def epoch_of(lineage: list[EpochStart], seq: int) -> str:

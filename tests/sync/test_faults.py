@@ -123,7 +123,7 @@ def test_both_sites_writing_while_syncing_both_ways(pair):
         batches = [
             json.loads(gzip.decompress(body) if b"content-encoding: gzip" in head.lower() else body)
             for head, body in proxy.wire
-            if head.startswith(b"POST")
+            if head.startswith(b"POST /sync/v1/batches")
         ]
         assert batches
         assert {row["site"] for batch in batches for row in batch["rows"]} == {origin}

@@ -11,6 +11,7 @@ from collections import Counter
 
 import pytest
 
+from kiosk.sync.apply import confirm_lineage
 from kiosk.sync.models import SyncEpoch
 from tests.sync.conftest import ROOT, assert_converged, counts, drain, event_log, play
 
@@ -73,6 +74,13 @@ def test_restore_from_yesterdays_backup(started, tmp_path):
     assert event_log(b.store, "site-a") == lost  # nothing sent before the rejoin
 
     pair.ab.upstream = ("127.0.0.1", b.port)
+    held = a.agent.run_once()[0]  # rejoined; B holds the new lineage for its operator
+    assert held.error and "kiosk sync-lineage confirm site-a" in held.error
+    assert event_log(b.store, "site-a") == lost
+    [pending] = b.agent.pending_lineages()
+    assert (pending.origin, pending.epoch) == ("site-a", a.store.epoch)
+    confirm_lineage(b.store, "site-a", a.store.epoch, b.clock.now())
+    assert b.agent.pending_lineages() == []
     drain(a.agent)
     drain(b.agent)  # B notices A lost its events and sends them again
 
