@@ -16,9 +16,11 @@ from kiosk.errors import Conflict, KioskError, RateLimited
 from kiosk.hub import phone
 from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
+from kiosk.services.elsewhere import held_elsewhere
 from kiosk.services.queue import Issued
 from kiosk.store.events import EventKind, append_event
 from kiosk.store.models import Event, Ticket
+from kiosk.sync.peer_sites import peer_sites
 
 router = APIRouter()
 RECENT_CALLS = 10
@@ -65,7 +67,17 @@ def site(hub: HubDep) -> dict:
 
 @router.get("/api/services")
 def services(hub: HubDep) -> list[dict]:
+    """Public: each service's state now; a closed one also says where else in the house
+    it is held soon (``elsewhere``, from the other sites' schedules that sync brings)."""
     labels = hub.config.services_by_code
+    now_services = hub.queue.services_now()
+    peers = peer_sites(hub.store) if any(not s.open for s in now_services) else []
+    now = hub.clock.now()
+
+    def elsewhere(s) -> dict | None:
+        found = None if s.open else held_elsewhere(peers, s.code, now, s.next_opening)
+        return found.as_json() if found else None
+
     return [
         {
             "code": s.code,
@@ -74,8 +86,9 @@ def services(hub: HubDep) -> list[dict]:
             "next_opening": s.next_opening.isoformat() if s.next_opening else None,
             "waiting": s.waiting,
             "wait_s": s.wait_s,
+            "elsewhere": elsewhere(s),
         }
-        for s in hub.queue.services_now()
+        for s in now_services
     ]
 
 

@@ -285,6 +285,18 @@ class KioskWindow(QWidget):
                                     state["open"])
         self.welcome.set_enabled_tiles(self.hub_ok)
 
+    def _elsewhere_text(self, code: str) -> str:
+        """"CAF : cet après-midi de 13 h 30 à 17 h à Enquin-les-Mines" when the hub says the
+        other site holds the service before it opens here again; else nothing."""
+        state = next((s for s in self.services_now if s["code"] == code), {})
+        there = state.get("elsewhere")
+        if not there:
+            return ""
+        name = self._service_label(code).split(" – ")[0]
+        return visitor_words.elsewhere_line(
+            name, datetime.fromisoformat(there["start"]), datetime.fromisoformat(there["end"]),
+            there["site"], self.clock(), self._tz(), self.language)
+
     def _reception_code(self) -> str:
         codes = list(self._labels())
         return "ACC" if "ACC" in codes else codes[0]
@@ -324,7 +336,8 @@ class KioskWindow(QWidget):
             opening = texts.opening_text(
                 error.next_opening.isoformat() if error.next_opening else None,
                 self.clock(), self._tz(), self.language)
-            self.closed.show_service(self._service_label(code), opening)
+            self.closed.show_service(self._service_label(code), opening,
+                                     self._elsewhere_text(code))
             self.closed.reception_button.setVisible(code != self._reception_code())
             self.stack.setCurrentWidget(self.closed)
             self._debounce.start()
