@@ -107,13 +107,19 @@ def take_shots(folder: Path) -> list[Path]:
 
         wait_until(lambda: kiosk.hub_ok)
         shot("welcome-fr")
+        kiosk.choose_service("CPAM")
+        shot("priority-fr")
+        kiosk.issue("CPAM", False)
+        wait_until(lambda: kiosk.ticket.print_status.text().startswith("Prenez"))
+        shot("ticket-fr")
+        kiosk.go_home()
         kiosk.set_language("en")
         shot("welcome-en")
         kiosk.choose_service("CPAM")
         shot("priority-en")
         kiosk.issue("CPAM", True)
         wait_until(lambda: kiosk.ticket.print_status.text().startswith("Please take"))
-        shot("ticket-en")
+        shot("ticket-priority-en")
         kiosk.go_home()
         clock.advance(minutes=4)
         kiosk.set_language("nl")
@@ -124,6 +130,16 @@ def take_shots(folder: Path) -> list[Path]:
         from ui.counter.shots import counter_shots
 
         saved += counter_shots(session, folder)
+        # Tuesday 12:30: the CAF has closed here; Enquin-les-Mines holds it this afternoon
+        # (its public schedule, as sync would bring it).
+        _know_enquin(session, clock.now())
+        clock.set(datetime(2026, 11, 24, 12, 30, tzinfo=ZoneInfo("Europe/Paris")))
+        kiosk.refresh()
+        wait_until(lambda: any(s.get("elsewhere") for s in kiosk.services_now))
+        kiosk.choose_service("CAF")
+        wait_until(lambda: kiosk.stack.currentWidget() is kiosk.closed)
+        shot("closed-elsewhere-fr")
+        kiosk.go_home()
         clock.set(datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris")))  # Wednesday
         kiosk.refresh()
         pump(300)
@@ -144,6 +160,7 @@ def take_shots(folder: Path) -> list[Path]:
         shot("appointment-fr")
         kiosk.go_home()
         kiosk._open_feedback()
+        shot("feedback-services-fr")
         kiosk.feedback.choose("ACC")
         shot("feedback-fr")
         kiosk.go_home()
@@ -160,6 +177,17 @@ def take_shots(folder: Path) -> list[Path]:
         session.close()
     saved += sorted(tickets.glob("*.png"))
     return saved
+
+
+def _know_enquin(session, now: datetime) -> None:
+    """Store Enquin-les-Mines's public description in the demo hub, as sync would."""
+    from kiosk.siteconfig.loader import load_site_config
+    from kiosk.sync.peer_sites import SiteDescription, describe_site, store_description
+
+    description = SiteDescription.model_validate(
+        describe_site(load_site_config(site_file("enquin-les-mines"))))
+    with session.hub.hub.store.write() as db:
+        store_description(db, "enquin-les-mines", description, now)
 
 
 def _closed_port() -> int:

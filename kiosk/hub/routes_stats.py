@@ -110,8 +110,20 @@ def stats_answer(
         "by_counter": _counters(_parts(pairs, lambda k: k[0]), config),
         "by_day": _days(every, start, end, config.house_schedule),
         "wait_histogram": _histogram([f.waits for f in pairs.values()]),
-        "data_until": data_until(stats, start, end),
+        "data_until": {
+            **{site: day.isoformat() for site, day in _last_days(every, start).items()},
+            **data_until(stats, start, end),
+        },
     }
+
+
+def _last_days(figures: dict[Key, Figures], start: date) -> dict[str, date]:
+    """Per site, the last day in the range with figures (kept days carry no events)."""
+    last: dict[str, date] = {}
+    for site, day, _ in figures:
+        if day >= start and (site not in last or day > last[site]):
+            last[site] = day
+    return last
 
 
 def data_until(stats: Stats, start: date, end: date) -> dict[str, str]:

@@ -234,8 +234,8 @@ def days_chart(by_day: list[dict], font_px: int = 16, today: date | None = None,
                       lambda r: None if r.get("closed") or (not r["issued"] and r.get(
                           "by_site") is not None) else r["issued"]))
     drawn: list[QLineSeries] = []
-    mean_runs = day_runs([(d, None if r.get("closed") else r["same_weekday_mean"])
-                          for d, r in shown])
+    mean_runs = day_runs([(d, None if r.get("closed") or not r["same_weekday_mean"]
+                           else r["same_weekday_mean"]) for d, r in shown])
     for index, run in enumerate(mean_runs):
         series = _line(chart, run, tr("Same weekday, mean of the 4 weeks before"),
                        QPen(QColor(GREYS[0]), 2.0, Qt.PenStyle.DashLine), len(days) <= 2, marker)

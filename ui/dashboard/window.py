@@ -409,7 +409,11 @@ class DashboardWindow(Exports, QWidget):
                        key=lambda slug: (slug != own, self.site_name(slug)))
         parts = []
         for slug in sites:
-            if slug in until:
+            if slug in until and "T" not in until[slug]:  # a whole day, no time known
+                day = date.fromisoformat(until[slug])
+                text = tr("{0}: data up to {1} included").format(self.site_name(slug),
+                                                                f"{day:%d/%m}")
+            elif slug in until:
                 when = datetime.fromisoformat(until[slug]).astimezone(self.tz)
                 clock = visitor_words.clock_text(when.time(), self.language)
                 text = (tr("{0}: data up to {1}") if when.date() == self.today

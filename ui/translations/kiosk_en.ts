@@ -971,6 +971,10 @@
         <translation>Cancelled.</translation>
     </message>
     <message>
+        <source>{0}: data up to {1} included</source>
+        <translation>{0}: data up to {1} included</translation>
+    </message>
+    <message>
         <source>{0}: data up to {1}</source>
         <translation>{0}: data up to {1}</translation>
     </message>

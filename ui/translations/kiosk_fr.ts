@@ -771,7 +771,7 @@
     </message>
     <message>
         <source>Issued by reception</source>
-        <translation>Délivrés par l&apos;accueil</translation>
+        <translation>Tickets remis par l&apos;accueil</translation>
     </message>
     <message>
         <source>Median wait</source>
@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>Wait, 90th pct.</source>
-        <translation>Attente, 90e centile</translation>
+        <translation>Attente maximale de 9 usagers sur 10</translation>
     </message>
     <message>
         <source>Median service</source>
@@ -904,11 +904,11 @@
     </message>
     <message>
         <source>Wait p90</source>
-        <translation>Attente p90</translation>
+        <translation>Attente de 9 sur 10</translation>
     </message>
     <message>
         <source>By reception</source>
-        <translation>Par l&apos;accueil</translation>
+        <translation>Remis par l&apos;accueil</translation>
     </message>
     <message>
         <source>Feedback answers</source>
@@ -969,6 +969,10 @@
     <message>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>{0}: data up to {1} included</source>
+        <translation>{0} : données jusqu&apos;au {1} inclus</translation>
     </message>
     <message>
         <source>{0}: data up to {1}</source>

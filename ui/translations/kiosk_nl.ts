@@ -971,6 +971,10 @@
         <translation>Geannuleerd.</translation>
     </message>
     <message>
+        <source>{0}: data up to {1} included</source>
+        <translation>{0}: gegevens tot en met {1}</translation>
+    </message>
+    <message>
         <source>{0}: data up to {1}</source>
         <translation>{0}: gegevens tot {1}</translation>
     </message>
