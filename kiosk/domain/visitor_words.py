@@ -48,8 +48,6 @@ _WORDS = {
         "elsewhere": "{service} : {when} à {site}",
         "watch": "Surveillez l'écran : votre numéro sera appelé.",
         "keep": "Gardez ce ticket et surveillez l'écran : votre numéro sera appelé.",
-        "your_turn": "C'est votre tour",
-        "closed_all": "fermé",
     },
     "en": {
         "nobody_ahead": "Nobody is waiting ahead of you",
@@ -76,8 +74,6 @@ _WORDS = {
         "elsewhere": "{service}: {when} in {site}",
         "watch": "Watch the screen: your number will be called.",
         "keep": "Keep this ticket and watch the screen: your number will be called.",
-        "your_turn": "It is your turn",
-        "closed_all": "closed",
     },
     "nl": {
         "nobody_ahead": "Er wacht niemand vóór u",
@@ -104,8 +100,6 @@ _WORDS = {
         "elsewhere": "{service}: {when} in {site}",
         "watch": "Let op het scherm: uw nummer wordt afgeroepen.",
         "keep": "Bewaar dit ticket en let op het scherm: uw nummer wordt afgeroepen.",
-        "your_turn": "U bent aan de beurt",
-        "closed_all": "gesloten",
     },
 }
 

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Do you need to be seen first?</source>
-        <translation>Avez-vous besoin d&apos;être reçu(e) en priorité ?</translation>
+        <translation>Avez-vous besoin de passer en priorité ?</translation>
     </message>
     <message>
         <source>For example: difficulty walking or standing, pregnancy, a disability, a small child in your arms.</source>
