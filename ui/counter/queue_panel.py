@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHeaderView,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -189,11 +190,14 @@ class QueuePanel(QWidget):
                 colour = services.get(count.code, {}).get("colour", "#3D4650")
                 chip = label(role="chip")
                 chip.setStyleSheet(f"background: {colour}; color: {text_on(colour)};")
+                # Equal columns whatever the names' lengths.
+                chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 self.chips.addWidget(chip, index // CHIP_COLUMNS, index % CHIP_COLUMNS)
                 self.chip_labels[count.code] = chip
         for count in counts:
             # Plain words: the service's name, then "2 waiting, 4 min" or "nobody".
             name = services.get(count.code, {}).get("labels", {}).get(self.language, count.code)
+            name = name.split(" – ")[0]  # "CAF – Allocations familiales" → "CAF"
             state = (tr("{n} waiting, {wait}").format(n=count.waiting,
                                                        wait=texts.duration(count.longest_s))
                      if count.waiting else tr("nobody waiting"))

@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Issued at reception</source>
-        <translation>Délivré à l&apos;accueil</translation>
+        <translation>Remis par l&apos;accueil</translation>
     </message>
     <message>
         <source>The general reception desk can help you now.</source>
