@@ -194,8 +194,8 @@ class FiguresTable(QTableView):
         # Many columns (17 per service): each gets an equal share of the width, the
         # headers wrap in short lines and names wrap in their cells. Few columns (per
         # counter): each takes what it needs.
-        many = len(columns) > 8
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch if many
+        self.many = len(columns) > 8
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed if self.many
                                     else QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(40)
         header.setStretchLastSection(False)
@@ -205,6 +205,25 @@ class FiguresTable(QTableView):
 
     def set_rows(self, rows: list[dict], total: dict | None = None) -> None:
         self.figures.set_rows(rows, total)
+
+    #: Width of a name column (site, service) against a figure's.
+    NAME_SHARE = 1.6
+
+    def resizeEvent(self, event) -> None:
+        """Many columns: the width shared out, names wider than figures, to the pixel."""
+        super().resizeEvent(event)
+        if not self.many:
+            return
+        columns = self.figures.columns
+        shares = [self.NAME_SHARE if c.show is str else 1.0 for c in columns]
+        room = self.viewport().width()
+        header = self.horizontalHeader()
+        used = 0
+        for index, share in enumerate(shares):
+            width = (room - used if index == len(shares) - 1
+                     else int(room * share / sum(shares)))
+            header.resizeSection(index, max(header.minimumSectionSize(), width))
+            used += width
 
     def shown_rows(self) -> list[list[str]]:
         """What the table shows, in its current order (tests and the PDF report)."""

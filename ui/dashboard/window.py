@@ -115,7 +115,7 @@ class DashboardWindow(Exports, QWidget):
         names = QVBoxLayout()
         names.setSpacing(0)
         self.title = label(role="heading", align=Qt.AlignmentFlag.AlignLeft, wrap=True)
-        self.peers = label(role="status", align=Qt.AlignmentFlag.AlignLeft, wrap=False)
+        self.peers = label(role="status", align=Qt.AlignmentFlag.AlignLeft)
         for widget in (self.title, self.peers):
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             names.addWidget(widget)
