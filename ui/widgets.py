@@ -116,6 +116,13 @@ class ServiceTile(QPushButton):
             inner.addWidget(part)
         self.set_state(code, "", open_=True)
 
+    def resizeEvent(self, event) -> None:
+        """The pictogram grows with the tile (a tall portrait tile gets a large one)."""
+        super().resizeEvent(event)
+        side = max(48, min(112, round(self.height() * 0.4), round(self.width() * 0.22)))
+        if self.pictogram.width() != side:
+            self.pictogram.setFixedSize(side, side)
+
     def set_state(self, title: str, detail: str, *, open_: bool) -> None:
         self.title.setText(title)
         self.detail.setText(detail)
