@@ -7,7 +7,7 @@ in turn, must fit the space it is given.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from kiosk.client import HubClient
 from tests.ui.helpers import WAIT_MS
@@ -50,5 +50,10 @@ def test_every_demo_screen_fits_a_full_hd_desktop(qtbot, running_hub, make_kiosk
             screen.close()
         wait_for_pool()
         window.deleteLater()
+        # The dashboard installs its language on the application: take it off again,
+        # as the dashboard tests do, so that later tests see the source strings.
+        if dashboard.translations._translator is not None:
+            QCoreApplication.instance().removeTranslator(dashboard.translations._translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
         for client in clients:
             client.close()
