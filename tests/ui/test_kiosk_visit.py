@@ -41,6 +41,8 @@ def test_tile_priority_no_gives_a_ticket_on_screen_and_on_paper(
     tap(qtbot, window.welcome.tiles["CAF"])  # CAF allows priority: the question comes first
     assert current_page(window) is window.priority
     assert window.priority.no.text() == "Non"
+    # A switch or keyboard user who confirms at once gets a normal ticket, not priority.
+    assert window.focusWidget() is window.priority.no
     with (
         qtbot.waitSignal(window.ticket_shown, timeout=WAIT_MS) as shown,
         qtbot.waitSignal(window.printed, timeout=WAIT_MS) as printed,
