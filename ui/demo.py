@@ -166,6 +166,7 @@ def take_shots(folder: Path) -> list[Path]:
         kiosk.go_home()
         kiosk.toggle_contrast()
         shot("welcome-high-contrast")
+        saved += counter_shots(session, folder, counter="bureau-2", empty=True)
         from ui.display.shots import display_shots
 
         saved += display_shots(session, clock, folder)
