@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from kiosk.domain import visitor_words
 from kiosk.domain.ticket_view import TicketView
 
 LANGUAGES = ("fr", "en", "nl")
@@ -32,6 +33,9 @@ class Role(StrEnum):
     WAIT = "wait"
     QR = "qr"
     FOOTER = "footer"
+    WATCH = "watch"
+    ADDRESS = "address"
+    HOURS = "hours"
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,6 @@ class TicketWords:
     number_caption: str
     priority: str
     date_format: str
-    next_in_line: str
-    position: str  # {n}
-    wait: str  # {wait}
-    less_than_a_minute: str
     footer: str
 
 
@@ -109,30 +109,18 @@ _WORDS: dict[str, TicketWords] = {
         number_caption="Votre numéro",
         priority="PRIORITAIRE",
         date_format="%d/%m/%Y %H:%M",
-        next_in_line="Vous êtes le prochain",
-        position="Vous êtes {n}e",
-        wait="Attente estimée : {wait}",
-        less_than_a_minute="moins d'une minute",
         footer="Suivez votre tour sur votre téléphone",
     ),
     "en": TicketWords(
         number_caption="Your number",
         priority="PRIORITY",
         date_format="%d/%m/%Y %H:%M",
-        next_in_line="You are next in line",
-        position="You are number {n} in line",
-        wait="Estimated wait: {wait}",
-        less_than_a_minute="under a minute",
         footer="Follow your turn on your phone",
     ),
     "nl": TicketWords(
         number_caption="Uw nummer",
         priority="VOORRANG",
         date_format="%d-%m-%Y %H:%M",
-        next_in_line="U bent de volgende",
-        position="U bent nummer {n}",
-        wait="Geschatte wachttijd: {wait}",
-        less_than_a_minute="minder dan een minuut",
         footer="Volg uw beurt op uw telefoon",
     ),
 }
@@ -152,25 +140,13 @@ def format_issued_at(issued_at: datetime, language: str) -> str:
 
 
 def format_position(position: int, language: str) -> str:
-    """Place in line, 1 being next ("Vous êtes 3e", "U bent nummer 3")."""
-    words = words_for(language)
-    if position <= 1:
-        return words.next_in_line
-    return words.position.format(n=position)
+    """Place in line, 1 being next: the kiosk screen's own words (``visitor_words``)."""
+    return visitor_words.position_line(position, language)
 
 
 def format_wait(estimated_wait_s: int, language: str) -> str:
-    """Estimated wait rounded to the minute ("Attente estimée : ~12 min").
-
-    The tilde says it is an estimate; over an hour it reads "~1 h 05" rather than "~65 min".
-    """
-    words = words_for(language)
-    if estimated_wait_s < 60:
-        return words.wait.format(wait=words.less_than_a_minute)
-    minutes = (estimated_wait_s + 30) // 60
-    if minutes < 60:
-        return words.wait.format(wait=f"~{minutes} min")
-    return words.wait.format(wait=f"~{minutes // 60} h {minutes % 60:02d}")
+    """The estimate in the kiosk screen's own words ("Attente estimée : environ 12 min")."""
+    return visitor_words.wait_line(estimated_wait_s, language)
 
 
 def number_size(number: str, columns: int) -> int:
@@ -200,15 +176,17 @@ def _wrapped(
 def ticket_layout(view: TicketView, columns: int = 48) -> TicketLayout:
     """The ticket of ``view`` for paper ``columns`` characters wide (48 on a TM-T20II).
 
-    Top to bottom: site, service, the number very large, the priority label, the date,
-    place in line, estimated wait, the QR code of the phone page, and a footer saying why
-    to scan it.
+    Top to bottom: site and its address, service, the number very large, the priority
+    label, the date, place in line, estimated wait, "keep this ticket, watch the screen",
+    the QR code of the phone page with a line saying why to scan it, and the house's
+    opening hours (two sites: a ticket found later says which house and when it opens).
     """
     words = words_for(view.language)
     language = view.language if view.language in _WORDS else FALLBACK_LANGUAGE
     size = number_size(view.number, columns)
     blocks: list[Block] = [
         *_wrapped(Role.SITE, view.site_name, columns, bold=True),
+        *(_wrapped(Role.ADDRESS, view.site_address, columns) if view.site_address else []),
         Feed(),
         *_wrapped(Role.SERVICE, view.service_label, columns, height=2, bold=True),
         Feed(),
@@ -227,9 +205,15 @@ def ticket_layout(view: TicketView, columns: int = 48) -> TicketLayout:
         ),
         *_wrapped(Role.WAIT, format_wait(view.estimated_wait_s, language), columns),
         Feed(),
+        *_wrapped(Role.WATCH, visitor_words.word("keep", language), columns, bold=True),
+        Feed(),
         Qr(view.status_url),
         *_wrapped(Role.FOOTER, words.footer, columns),
     ]
+    hours = visitor_words.hours_lines(view.hours, language)
+    if hours:
+        blocks += [Feed(), *[line for text in hours
+                             for line in _wrapped(Role.HOURS, text, columns)]]
     return TicketLayout(
         number=view.number,
         issued_at=view.issued_at,

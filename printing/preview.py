@@ -23,7 +23,7 @@ from printing.layout import Feed, Qr, Text, TicketLayout
 DOTS_WIDE = 576  # printable width of a TM-T20II (72 mm at 203 dpi)
 CELL_W, CELL_H = 12, 24  # font A character cell, in dots
 QR_MODULE_DOTS = 6  # as in render.py
-FEED_BEFORE_CUT = 6  # lines python-escpos feeds before cutting
+FEED_BEFORE_CUT = 1  # the printer feeds to its cutter (GS V 66 0): about one line
 _FONT_FILES = {False: "DejaVuSansMono.ttf", True: "DejaVuSansMono-Bold.ttf"}
 
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont

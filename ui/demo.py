@@ -40,32 +40,28 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
 
 
 def run_demo(db_url: str | None = None) -> int:
+    """The four screens in one window sized to the desktop, with a screen picker
+    (:mod:`ui.demo_window`): nothing overflows a 1920×1080 desktop, nothing hides another."""
+    from kiosk.client import HubClient
+    from ui.counter.window import CounterWindow
+    from ui.dashboard.window import DashboardWindow
+    from ui.demo_window import DemoWindow
+    from ui.display.window import DisplayWindow
+    from ui.i18n import tr
     from ui.kiosk.window import KioskWindow
 
     app = application()
     session = open_session(site_file("demo"), None, db_url)
     kiosk = KioskWindow(session.client, make_printer(session.config))
     kiosk.may_close = True
-    kiosk.resize(720, 1280)
-    kiosk.setWindowTitle(f"kiosk — {session.config.site.name}")
-    kiosk.show()
-    from ui.display.window import DisplayWindow
-
     display = DisplayWindow(session.client)
-    display.resize(1280, 720)
-    display.show()
-    from kiosk.client import HubClient
-    from ui.counter.window import CounterWindow
-
     counter = CounterWindow(HubClient(session.client.base_url))  # a client of its own
-    counter.setWindowTitle(f"{counter.windowTitle()} — {session.config.site.name}")
-    counter.move(kiosk.x() + kiosk.width() + 20, kiosk.y())
-    counter.show()
-    from ui.dashboard.window import DashboardWindow
-
     dashboard = DashboardWindow(HubClient(session.client.base_url))  # a client of its own
-    dashboard.setWindowTitle(f"{dashboard.windowTitle()} — {session.config.site.name}")
-    dashboard.show()
+    window = DemoWindow([(tr("Kiosk"), kiosk), (tr("Counter"), counter),
+                         (tr("Waiting-room display"), display), (tr("Dashboard"), dashboard)],
+                        session.config.site.name)
+    window.fit_desktop()
+    window.showMaximized()
     print(f"demo hub on {session.client.base_url} (OpenAPI at /docs); "
           "counter PIN 1234, manager PIN 9999", flush=True)
     try:
@@ -111,13 +107,19 @@ def take_shots(folder: Path) -> list[Path]:
 
         wait_until(lambda: kiosk.hub_ok)
         shot("welcome-fr")
+        kiosk.choose_service("CPAM")
+        shot("priority-fr")
+        kiosk.issue("CPAM", False)
+        wait_until(lambda: kiosk.ticket.print_status.text().startswith("Prenez"))
+        shot("ticket-fr")
+        kiosk.go_home()
         kiosk.set_language("en")
         shot("welcome-en")
         kiosk.choose_service("CPAM")
         shot("priority-en")
         kiosk.issue("CPAM", True)
         wait_until(lambda: kiosk.ticket.print_status.text().startswith("Please take"))
-        shot("ticket-en")
+        shot("ticket-priority-en")
         kiosk.go_home()
         clock.advance(minutes=4)
         kiosk.set_language("nl")
@@ -128,6 +130,16 @@ def take_shots(folder: Path) -> list[Path]:
         from ui.counter.shots import counter_shots
 
         saved += counter_shots(session, folder)
+        # Tuesday 12:30: the CAF has closed here; Enquin-les-Mines holds it this afternoon
+        # (its public schedule, as sync would bring it).
+        _know_enquin(session, clock.now())
+        clock.set(datetime(2026, 11, 24, 12, 30, tzinfo=ZoneInfo("Europe/Paris")))
+        kiosk.refresh()
+        wait_until(lambda: any(s.get("elsewhere") for s in kiosk.services_now))
+        kiosk.choose_service("CAF")
+        wait_until(lambda: kiosk.stack.currentWidget() is kiosk.closed)
+        shot("closed-elsewhere-fr")
+        kiosk.go_home()
         clock.set(datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris")))  # Wednesday
         kiosk.refresh()
         pump(300)
@@ -148,11 +160,13 @@ def take_shots(folder: Path) -> list[Path]:
         shot("appointment-fr")
         kiosk.go_home()
         kiosk._open_feedback()
+        shot("feedback-services-fr")
         kiosk.feedback.choose("ACC")
         shot("feedback-fr")
         kiosk.go_home()
         kiosk.toggle_contrast()
         shot("welcome-high-contrast")
+        saved += counter_shots(session, folder, counter="bureau-2", empty=True)
         from ui.display.shots import display_shots
 
         saved += display_shots(session, clock, folder)
@@ -164,6 +178,17 @@ def take_shots(folder: Path) -> list[Path]:
         session.close()
     saved += sorted(tickets.glob("*.png"))
     return saved
+
+
+def _know_enquin(session, now: datetime) -> None:
+    """Store Enquin-les-Mines's public description in the demo hub, as sync would."""
+    from kiosk.siteconfig.loader import load_site_config
+    from kiosk.sync.peer_sites import SiteDescription, describe_site, store_description
+
+    description = SiteDescription.model_validate(
+        describe_site(load_site_config(site_file("enquin-les-mines"))))
+    with session.hub.hub.store.write() as db:
+        store_description(db, "enquin-les-mines", description, now)
 
 
 def _closed_port() -> int:

@@ -8,6 +8,8 @@ older than their source, so an installed package needs no build step of its own.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -47,19 +49,27 @@ def lrelease() -> str | None:
 
 
 def compiled(language: str) -> Path | None:
-    """The ``.qm`` of ``language``, built from its ``.ts`` if needed; None if impossible."""
+    """The ``.qm`` of ``language``, built from its ``.ts`` if needed; None if impossible.
+
+    The cached file is named after the source's content, not its date: two checkouts or
+    versions on one machine share the cache folder and must never use each other's words.
+    """
     source = SOURCE_DIR / f"kiosk_{language}.ts"
-    target = Path(user_cache_dir("kiosk", appauthor=False)) / "qm" / f"kiosk_{language}.qm"
     if not source.exists():
         return None
-    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = (Path(user_cache_dir("kiosk", appauthor=False)) / "qm"
+              / f"kiosk_{language}-{digest}.qm")
+    if target.exists():
         return target
     tool = lrelease()
     if tool is None:
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([tool, "-silent", str(source), "-qm", str(target)], check=True,
+    partial = target.with_suffix(f".{os.getpid()}.part")  # never a half-written .qm
+    subprocess.run([tool, "-silent", str(source), "-qm", str(partial)], check=True,
                    capture_output=True, timeout=60)
+    partial.replace(target)
     return target
 
 

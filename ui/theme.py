@@ -49,6 +49,19 @@ def style_sheet(palette: Palette, scale: float = 1.0) -> str:
     QLabel#subtitle {{ font-size: {round(body * 1.15)}px; color: {palette.muted}; }}
     QLabel#number {{ font-size: {round(body * 5)}px; font-weight: bold; }}
     QLabel#muted {{ color: {palette.muted}; }}
+    QLabel#instruction {{ font-size: {round(body * 1.4)}px; font-weight: bold; }}
+    QLabel#welcome {{ font-size: {round(body * 0.9)}px; color: {palette.muted}; }}
+    QLabel#position {{ font-size: {round(body * 2.2)}px; font-weight: bold; }}
+    QLabel#estimate {{ font-size: {round(body * 1.5)}px; }}
+    QLabel#watch {{ font-size: {round(body * 1.3)}px; font-weight: bold; }}
+    QLabel#badge {{ background: {palette.text}; color: {palette.background};
+                    font-size: {round(body * 1.3)}px; font-weight: bold; padding: 6px 18px; }}
+    QLabel#codeBox {{ background: {palette.surface}; border: 3px solid {palette.accent};
+                      border-radius: 10px; padding: 4px;
+                      font-size: {round(body * 1.6)}px; font-weight: bold;
+                      font-family: "DejaVu Sans Mono"; }}
+    QLabel#faultNumber {{ font-size: {round(body * 5)}px; font-weight: bold;
+                          color: {palette.warning_text}; background: {palette.warning_bg}; }}
     QLabel#tileTitle {{ font-size: {round(body * 1.1)}px; }}
     QLabel#tileDetail {{ font-size: {round(body * 0.9)}px; }}
     QPushButton {{ background: {palette.accent}; color: {palette.accent_text};

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.pictograms import Pictogram
 from ui.theme import MIN_TOUCH_PX, text_on
 
 
@@ -86,21 +88,26 @@ def label(text: str = "", *, role: str = "", wrap: bool = True,
 
 
 class ServiceTile(QPushButton):
-    """A service: its label in the visitor's language, who waits and for how long.
+    """A service: its pictogram, its label in the visitor's language, who waits and for how
+    long.
 
     The texts are word-wrapped labels inside the button (a button's own text never wraps),
     so long French labels fit a narrow portrait screen.
     """
 
-    def __init__(self, code: str, colour: str):
+    def __init__(self, code: str, colour: str, icon: str = ""):
         super().__init__()
         self.code = code
         self.colour = colour
         self.setMinimumHeight(MIN_TOUCH_PX)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        inner = QVBoxLayout(self)
-        inner.setContentsMargins(14, 10, 14, 10)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 10, 14, 10)
+        self.pictogram = Pictogram(icon, text_on(colour))
+        row.addWidget(self.pictogram)
+        inner = QVBoxLayout()
+        row.addLayout(inner, stretch=1)
         self.title = label(role="tileTitle")
         self.detail = label(role="tileDetail")
         for part in (self.title, self.detail):
@@ -108,6 +115,13 @@ class ServiceTile(QPushButton):
             part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             inner.addWidget(part)
         self.set_state(code, "", open_=True)
+
+    def resizeEvent(self, event) -> None:
+        """The pictogram grows with the tile (a tall portrait tile gets a large one)."""
+        super().resizeEvent(event)
+        side = max(48, min(112, round(self.height() * 0.4), round(self.width() * 0.22)))
+        if self.pictogram.width() != side:
+            self.pictogram.setFixedSize(side, side)
 
     def set_state(self, title: str, detail: str, *, open_: bool) -> None:
         self.title.setText(title)
@@ -120,6 +134,7 @@ class ServiceTile(QPushButton):
             return  # restyling is costly (Qt re-parses the sheet): only when it changes
         self._background = background
         colour = text_on(background)
+        self.pictogram.set_colour(colour)
         self.setStyleSheet(
             f"QPushButton {{ background: {background}; border: 3px solid {background}; }}"
             "QPushButton:focus { border: 6px solid #E8A317; }"
@@ -173,30 +188,41 @@ class QrCode(QWidget):
 
 
 class Keypad(QWidget):
-    """Digits 0–9, erase and OK, big enough for any finger. Signals: ``submitted(str)``."""
+    """Digits 0–9, "Erase" and OK, big enough for any finger, under a box showing the code
+    typed so far, one slot per digit. Signals: ``submitted(str)``, ``changed(str)``.
+
+    ``exact``: the code has exactly ``max_len`` digits (appointments): OK waits for the last
+    one, and the empty slots show how many are left.
+    """
 
     submitted = Signal(str)
     changed = Signal(str)
 
-    def __init__(self, max_len: int = 6, secret: bool = False):
+    def __init__(self, max_len: int = 6, secret: bool = False, exact: bool = False):
         super().__init__()
-        self.max_len, self.secret = max_len, secret
+        self.max_len, self.secret, self.exact = max_len, secret, exact
         self.value = ""
         grid = QGridLayout(self)
         grid.setSpacing(8)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.display = label("", role="title")
+        self.display = label("", role="codeBox")
+        self.display.setAccessibleName("code")
         grid.addWidget(self.display, 0, 0, 1, 3)
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._key(digit), 1 + index // 3, index % 3)
-        self.erase = big_button("⌫", secondary=True, accessible="Erase")
+        self.erase = big_button("Erase", secondary=True, name="erase")
         self.erase.clicked.connect(self._erase)
         grid.addWidget(self.erase, 4, 0)
         grid.addWidget(self._key("0"), 4, 1)
-        self.ok = big_button("OK", accessible="OK")
+        self.ok = big_button("OK", accessible="OK", name="ok")
         self.ok.clicked.connect(lambda: self.submitted.emit(self.value))
         grid.addWidget(self.ok, 4, 2)
         self._refresh()
+
+    def set_texts(self, erase: str, ok: str = "OK") -> None:
+        """The keys' words in the visitor's language ("Effacer", not a symbol)."""
+        self.erase.setText(erase)
+        self.ok.setText(ok)
 
     def _key(self, digit: str) -> QPushButton:
         button = big_button(digit, secondary=True, accessible=digit)
@@ -218,8 +244,10 @@ class Keypad(QWidget):
 
     def _refresh(self) -> None:
         shown = "•" * len(self.value) if self.secret else self.value
+        if self.exact:
+            shown = " ".join(shown.ljust(self.max_len, "_"))
         self.display.setText(shown or "_" * self.max_len)
-        self.ok.setEnabled(bool(self.value))
+        self.ok.setEnabled(len(self.value) == self.max_len if self.exact else bool(self.value))
         self.changed.emit(self.value)
 
 

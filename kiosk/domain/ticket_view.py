@@ -21,3 +21,7 @@ class TicketView:
     estimated_wait_s: int
     status_url: str  # the phone page, encoded in the QR code
     priority: bool = False
+    #: Where the visitor is (two sites: a ticket found in a pocket says which house).
+    site_address: str = ""
+    #: The house's opening hours, per weekday (Monday first): ``("08:30-12:00", ...)``.
+    hours: tuple[tuple[str, ...], ...] = ()

@@ -9,13 +9,15 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from kiosk import __version__
-from kiosk.domain.schedule import local_day
+from kiosk.domain.schedule import WEEKDAYS, local_day
 from kiosk.errors import RateLimited
 from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
+from kiosk.services.elsewhere import held_elsewhere
 from kiosk.services.queue import Issued
 from kiosk.store.events import EventKind
 from kiosk.store.models import Event, Ticket
+from kiosk.sync.peer_sites import peer_sites
 
 router = APIRouter()
 RECENT_CALLS = 10
@@ -41,6 +43,8 @@ def site(hub: HubDep) -> dict:
         "slug": config.site.slug,
         "name": config.site.name,
         "timezone": config.site.timezone,
+        "address": config.site.address,
+        "hours": [list(getattr(config.site.hours, day)) for day in WEEKDAYS],
         "info": config.site.info.model_dump() if config.site.info else None,
         "services": [
             {
@@ -60,7 +64,17 @@ def site(hub: HubDep) -> dict:
 
 @router.get("/api/services")
 def services(hub: HubDep) -> list[dict]:
+    """Public: each service's state now; a closed one also says where else in the house
+    it is held soon (``elsewhere``, from the other sites' schedules that sync brings)."""
     labels = hub.config.services_by_code
+    now_services = hub.queue.services_now()
+    peers = peer_sites(hub.store) if any(not s.open for s in now_services) else []
+    now = hub.clock.now()
+
+    def elsewhere(s) -> dict | None:
+        found = None if s.open else held_elsewhere(peers, s.code, now, s.next_opening)
+        return found.as_json() if found else None
+
     return [
         {
             "code": s.code,
@@ -69,8 +83,9 @@ def services(hub: HubDep) -> list[dict]:
             "next_opening": s.next_opening.isoformat() if s.next_opening else None,
             "waiting": s.waiting,
             "wait_s": s.wait_s,
+            "elsewhere": elsewhere(s),
         }
-        for s in hub.queue.services_now()
+        for s in now_services
     ]
 
 
@@ -151,6 +166,7 @@ def display(hub: HubDep) -> dict:
             session.execute(select(Ticket.id, Ticket.language).where(Ticket.id.in_(ids))).all()
         )
     counters = hub.config.counters_by_id
+    now_services = hub.queue.services_now()
     return {
         "site": hub.config.site.name,
         "time": now.isoformat(),
@@ -167,6 +183,13 @@ def display(hub: HubDep) -> dict:
             }
             for e in events
         ],
-        "waiting": {s.code: s.waiting for s in hub.queue.services_now() if s.open},
+        "waiting": {s.code: s.waiting for s in now_services if s.open},
+        # Closed services with their next opening (None: none planned), so the waiting
+        # room reads "closed, opens at 13:30" rather than seeing the service vanish.
+        "closed": {
+            s.code: s.next_opening.isoformat() if s.next_opening else None
+            for s in now_services
+            if not s.open
+        },
         "fresh_for_s": int(timedelta(seconds=8).total_seconds()),
     }

@@ -47,6 +47,8 @@ def queue(hub: HubDep, staff: StaffDep) -> dict:
     states = hub.queue.counter_states()
     return {
         "counter": staff.subject if staff.role == "counter" else None,
+        # What "call next" would call now (same rule, no call made); counters only.
+        "next": hub.queue.peek_next(staff.subject) if staff.role == "counter" else None,
         "tickets": [ticket_json(t, hub.config, now) for t in hub.queue.waiting(services)],
         "counters": {
             c.id: {

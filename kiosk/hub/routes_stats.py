@@ -19,13 +19,15 @@ from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from sqlalchemy import func, select
 
-from kiosk.domain.schedule import local_day
+from kiosk.domain.schedule import WeeklySchedule, local_day
 from kiosk.errors import KioskError, NotFound
 from kiosk.hub.context import HubDep, StaffDep
 from kiosk.hub.inputs import Day
 from kiosk.services.stats import Figures, Key, Stats, headline_of, merged, parts_percentile
 from kiosk.siteconfig import SiteConfig
+from kiosk.store.models import Event
 
 router = APIRouter()
 MAX_RANGE_DAYS = 3 * 366
@@ -107,9 +109,35 @@ def stats_answer(
         ],
         "by_site_service": _rows({k: [f] for k, f in pairs.items()}, config),
         "by_counter": _counters(_parts(pairs, lambda k: k[0]), config),
-        "by_day": _days(every, start, end),
+        "by_day": _days(every, start, end, config.house_schedule),
         "wait_histogram": _histogram([f.waits for f in pairs.values()]),
+        "data_until": {
+            **{site: day.isoformat() for site, day in _last_days(every, start).items()},
+            **data_until(stats, start, end),
+        },
     }
+
+
+def _last_days(figures: dict[Key, Figures], start: date) -> dict[str, date]:
+    """Per site, the last day in the range with figures (kept days carry no events)."""
+    last: dict[str, date] = {}
+    for site, day, _ in figures:
+        if day >= start and (site not in last or day > last[site]):
+            last[site] = day
+    return last
+
+
+def data_until(stats: Stats, start: date, end: date) -> dict[str, str]:
+    """Per site, the time of the latest event this hub holds in the range (ISO): how far
+    each site's figures go, whatever the link to it says ("data from Enquin-les-Mines up
+    to 10:42"). One indexed probe per site."""
+    with stats.store.read() as session:
+        rows = session.execute(
+            select(Event.site, func.max(Event.at))
+            .where(Event.day >= start, Event.day <= end)
+            .group_by(Event.site)
+        ).all()
+    return {site: at.isoformat() for site, at in sorted(rows) if at is not None}
 
 
 def _headline(parts: list[Figures]) -> dict:
@@ -178,13 +206,21 @@ def _counters(per_site: dict[str, list[Figures]], config: SiteConfig) -> list[di
     return rows
 
 
-def _days(figures: dict[Key, Figures], start: date, end: date) -> list[dict]:
+def _days(
+    figures: dict[Key, Figures], start: date, end: date, house: WeeklySchedule | None = None
+) -> list[dict]:
+    """One row per day: visitors (all sites and per site), served, unmet, median wait, the
+    same weekday's mean over the four weeks before, and ``closed``: the house was shut
+    that day (no hours, or a closed date) and nobody came, so a chart leaves a gap rather
+    than drawing a zero."""
+    per_site: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     issued: dict[date, int] = defaultdict(int)
     served: dict[date, int] = defaultdict(int)
     unmet: dict[date, int] = defaultdict(int)
     waits: dict[date, list[list[int]]] = defaultdict(list)
-    for (_, day, _), f in figures.items():
+    for (site, day, _), f in figures.items():
         issued[day] += f.counts.get("issued", 0)
+        per_site[day][site] += f.counts.get("issued", 0)
         if day >= start:
             served[day] += f.counts.get("served", 0)
             unmet[day] += f.counts.get("unmet", 0)
@@ -201,6 +237,9 @@ def _days(figures: dict[Key, Figures], start: date, end: date) -> list[dict]:
                 "unmet": unmet.get(day, 0),
                 "wait_p50_s": parts_percentile(waits.get(day, []), 0.5),
                 "same_weekday_mean": round(sum(before) / COMPARE_WEEKS, 2),
+                "by_site": dict(sorted(per_site.get(day, {}).items())),
+                "closed": bool(house is not None and not issued.get(day, 0)
+                               and not house.intervals_on(day)),
             }
         )
     return rows

@@ -168,6 +168,14 @@ class QueueService:
                 return ticket
         raise Conflict("the queue is very busy; please call again")
 
+    def peek_next(self, counter: str) -> str | None:
+        """The id of the ticket :meth:`call_next` would call for ``counter`` now, without
+        calling it: the console shows it on its "Call next" button."""
+        services = self._counter_services(counter)
+        with self.store.read() as session:
+            chosen = self._choose(session, services, self.clock.now())
+        return chosen.id if chosen else None
+
     def call(self, counter: str, ticket_id: str) -> Ticket:
         """Call a chosen waiting ticket (out of order, e.g. a visitor in a hurry)."""
         services = self._counter_services(counter)

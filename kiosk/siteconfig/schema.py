@@ -77,6 +77,9 @@ class Site(Strict):
     #: Base URL that visitors' phones reach on the site Wi-Fi, for the QR code. When empty,
     #: the hub's own address is used.
     public_url: str = ""
+    #: The site's postal address, printed on every ticket under the site's name (a house
+    #: with two sites: a ticket says which one it belongs to). Empty: no address line.
+    address: Annotated[str, Field(max_length=120)] = ""
 
     @field_validator("timezone")
     @classmethod

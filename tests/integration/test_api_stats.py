@@ -179,6 +179,8 @@ def test_the_mornings_figures(api, morning):
             "unmet": 0,
             "wait_p50_s": 750,
             "same_weekday_mean": 0.25,
+            "by_site": {"demo": 4},
+            "closed": False,
         }
     ]
     assert [b["count"] for b in answer["wait_histogram"]] == [0, 1, 1, 1, 1, 0, 0, 0, 0]

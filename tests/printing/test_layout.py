@@ -30,12 +30,12 @@ def test_date_and_time_are_local(language: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("language", "position", "expected"),
     [
-        ("fr", 3, "Vous êtes 3e"),
+        ("fr", 3, "Vous êtes 3e dans la file"),
         ("en", 3, "You are number 3 in line"),
-        ("nl", 3, "U bent nummer 3"),
-        ("fr", 1, "Vous êtes le prochain"),
-        ("en", 1, "You are next in line"),
-        ("nl", 1, "U bent de volgende"),
+        ("nl", 3, "U bent nummer 3 in de rij"),
+        ("fr", 1, "Personne n'attend avant vous"),
+        ("en", 1, "Nobody is waiting ahead of you"),
+        ("nl", 1, "Er wacht niemand vóór u"),
     ],
 )
 def test_position_in_line(language: str, position: int, expected: str) -> None:
@@ -45,13 +45,14 @@ def test_position_in_line(language: str, position: int, expected: str) -> None:
 @pytest.mark.parametrize(
     ("language", "seconds", "expected"),
     [
-        ("fr", 12 * 60, "Attente estimée : ~12 min"),
-        ("fr", 12 * 60 + 29, "Attente estimée : ~12 min"),
-        ("fr", 12 * 60 + 30, "Attente estimée : ~13 min"),
-        ("fr", 20, "Attente estimée : moins d'une minute"),
-        ("fr", 65 * 60, "Attente estimée : ~1 h 05"),
-        ("en", 12 * 60, "Estimated wait: ~12 min"),
-        ("nl", 12 * 60, "Geschatte wachttijd: ~12 min"),
+        ("fr", 12 * 60, "Attente estimée : environ 12 min"),
+        ("fr", 12 * 60 + 29, "Attente estimée : environ 12 min"),
+        ("fr", 12 * 60 + 30, "Attente estimée : environ 13 min"),
+        ("fr", 20, "Attente estimée : quelques minutes"),
+        ("fr", 4 * 60 + 50, "Attente estimée : quelques minutes"),
+        ("fr", 65 * 60, "Attente estimée : environ 1 h 05"),
+        ("en", 12 * 60, "Estimated wait: about 12 min"),
+        ("nl", 12 * 60, "Geschatte wachttijd: ongeveer 12 min"),
     ],
 )
 def test_estimated_wait_in_minutes(language: str, seconds: int, expected: str) -> None:
@@ -70,6 +71,7 @@ def test_ticket_reads_top_to_bottom(language: str) -> None:
         Role.ISSUED_AT,
         Role.POSITION,
         Role.WAIT,
+        Role.WATCH,
         Role.QR,
         Role.FOOTER,
     ]
@@ -124,4 +126,38 @@ def test_unknown_language_prints_in_french() -> None:
     view = dataclasses.replace(make_view("fr"), language="de")
     layout = ticket_layout(view)
     assert layout.language == "fr"
-    assert layout.text(Role.POSITION) == "Vous êtes 3e"
+    assert layout.text(Role.POSITION) == "Vous êtes 3e dans la file"
+
+
+def test_ticket_says_which_house_when_it_opens_and_to_watch_the_screen() -> None:
+    """Two sites: a ticket found in a pocket must say where it belongs and when it opens."""
+    hours = (("08:30-12:00", "13:30-17:00"),) * 4 + (("08:30-12:00", "13:30-16:30"),
+                                                     ("09:00-12:00",), ())
+    view = make_view("fr", site_address="Maison des services publics, 62145 Enquin-les-Mines",
+                     hours=hours)
+    layout = ticket_layout(view)
+    assert layout.text(Role.ADDRESS) == "Maison des services publics, 62145 Enquin-les-Mines"
+    assert layout.text(Role.WATCH) == ("Gardez ce ticket et surveillez l'écran : votre numéro "
+                                       "sera appelé.")
+    assert [line.text for line in layout.lines(Role.HOURS)] == [
+        "Horaires d'ouverture",
+        "lun.–jeu. : 8 h 30 à 12 h, 13 h 30 à 17 h",
+        "ven. : 8 h 30 à 12 h, 13 h 30 à 16 h 30",
+        "sam. : 9 h à 12 h",
+    ]
+    roles = [b.role for b in layout.blocks if isinstance(b, Text)]
+    assert roles.index(Role.ADDRESS) == roles.index(Role.SITE) + 1
+
+
+def test_real_site_tickets_carry_their_address_and_no_demo_mark() -> None:
+    """The site file's address reaches the paper; "(démo)" never appears on a real site."""
+    from config import site_file
+    from kiosk.siteconfig.loader import load_site_config
+
+    for slug, town in (("fauquembergues", "62560 Fauquembergues"),
+                       ("enquin-les-mines", "62145 Enquin-les-Mines")):
+        config = load_site_config(site_file(slug))
+        assert config.site.address.endswith(town)
+        view = make_view("fr", site_name=config.site.name, site_address=config.site.address)
+        words = " ".join(b.text for b in ticket_layout(view).blocks if isinstance(b, Text))
+        assert town in words and "démo" not in words.lower()

@@ -69,7 +69,7 @@ def test_a_changed_site_file_reaches_the_peer(started, tmp_path):
     a, b = started.a, started.b
     drain(a.agent)
     text = a.config_path.read_text(encoding="utf-8").replace(
-        'name = "Maison des services publics (démo)"', 'name = "MSP de démonstration"', 1
+        'name = "Maison des services publics"', 'name = "MSP de démonstration"', 1
     )
     a.config_path.write_text(text, encoding="utf-8")
     a.stop()

@@ -355,7 +355,7 @@ def test_shortcuts_are_shown_and_work(qtbot, open_counter, api):
     first = issue(api, "ACC", headers=kiosk())
     window = open_counter()
     wait_listed(qtbot, window, first["number"])
-    assert window.actions.button("call_next").text().endswith("(F1)")
+    assert window.actions.button("call_next").text().startswith("Call next (F1)")
     assert window.actions.button("start").text().endswith("(F4)")
     assert window.queue_panel.call_button.text().endswith("(F2)")
     window.activateWindow()
@@ -389,7 +389,7 @@ def test_a_kiosk_ticket_appears_within_a_second_without_a_click(qtbot, open_coun
     wait_listed(qtbot, window, new["number"], timeout=1000)
     assert window.snapshot is not refreshed_before
     chip = window.queue_panel.chip_labels["NUM"].text()
-    assert chip.startswith("NUM · 1")
+    assert chip == "Point internet public\n1 waiting, < 1 min"  # words, not codes
 
 
 def test_another_counter_calling_updates_the_list(qtbot, open_counter, api, counter_api):
@@ -442,9 +442,12 @@ def test_printer_fault_alert_comes_and_goes(qtbot, open_counter, api):
     ).raise_for_status()
     qtbot.waitUntil(lambda: window.alerts.isVisible(), timeout=WAIT_MS)
     texts = [text for _level, text in window.alerts.messages()]
-    assert any("kiosk-hall" in t and "out of paper" in t for t in texts)
+    # Words for people: no machine id, one colon (the fault's own), one sentence per line.
+    since = hub_clock_hhmm(window)
+    assert texts == [f"Kiosk printer, since {since}\nOut of paper: load a new roll"]
+    assert not any("kiosk-hall" in t or "::" in t for t in texts)
     shown = [w.text() for w in window.alerts.findChildren(QLabel)]
-    assert any("out of paper" in t for t in shown)
+    assert any("Out of paper" in t for t in shown)
     api.post(
         "/api/printer-status", json={"fault": None}, headers=kiosk("kiosk-hall")
     ).raise_for_status()
@@ -599,3 +602,44 @@ def test_screens_fit_and_are_grabbed(qtbot, open_counter, api, tmp_path, size):
     qtbot.wait(50)
     assert cut_widgets(window) == []
     window.grab().save(str(folder / f"counter-transfer-{name}.png"))
+
+
+def hub_clock_hhmm(window: CounterWindow) -> str:
+    alert = window.alerts.printers[0]
+    from ui.counter import texts
+
+    return texts.clock_time(alert.get("since"), window.tz)
+
+
+def test_call_next_says_whom_it_calls_and_priority_leads_the_list(qtbot, open_counter, api, hub):
+    """The receptionist sees who "Call next" will call before pressing it, and a priority
+    visitor heads their service's list with a star, not only in red."""
+    normal = issue(api, "ACC", headers=kiosk())
+    urgent = issue(api, "ACC", headers=kiosk(), priority=True)
+    window = open_counter()
+    wait_listed(qtbot, window, urgent["number"])
+    assert window.queue_panel.numbers() == [urgent["number"], normal["number"]]
+    first_row = window.queue_panel.table.item(1, 0)  # row 0 is the service heading
+    assert first_row.text() == f"★ {urgent['number']}" and first_row.font().bold()
+    expected = hub.queue.peek_next("accueil")
+    shown = next(t for t in window.snapshot.waiting if t["id"] == expected)
+    button = window.actions.button("call_next").text()
+    assert button.splitlines()[1].startswith(shown["number"])
+    tap(qtbot, window.actions.button("call_next"))
+    wait_current(qtbot, window, "called", shown["number"])  # it called whom it said
+
+
+def test_one_key_finishes_as_solved_and_calls_the_next(qtbot, open_counter, api, hub):
+    first, second = (issue(api, "ACC", headers=kiosk()) for _ in range(2))
+    window = open_counter()
+    wait_listed(qtbot, window, second["number"])
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    wait_current(qtbot, window, "called", first["number"])
+    assert window.actions.button("finish_next").isEnabled()
+    assert window.actions.button("finish_next").text() == "Solved, call next (F10)"
+    qtbot.keyClick(window, Qt.Key.Key_F10)  # called, not started: started then finished
+    wait_current(qtbot, window, "called", second["number"])
+    done = stored_ticket(hub, first["id"])
+    assert done.status == State.DONE and done.outcome == "solved"

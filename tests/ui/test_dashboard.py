@@ -106,7 +106,10 @@ def test_a_manager_signs_in_and_sees_today(both_sites, open_dashboard):
     assert window.query.kind == "day" and window.query.start == date(2026, 11, 24)
     assert figure(window, "issued") == "5"
     assert window.board.headline.feedback.caption.text() == "Avis des usagers (0 réponses)"
-    assert "Enquin-les-Mines" in window.peers.text()  # heard from last week, via sync
+    # How far each site's figures go, both sites named, from the figures themselves.
+    here = window.site_name("demo")
+    assert window.peers.text().startswith(f"{here} : données jusqu'à ")
+    assert window.peers.text().endswith("Enquin-les-Mines : pas de données pour ces jours")
     sites = [window.filters.site_box.itemData(i) for i in range(window.filters.site_box.count())]
     assert sites == ["", "demo", OTHER]
     for key in ("hours", "services", "days", "waits"):
@@ -180,7 +183,7 @@ def test_the_tables_sort_by_value(both_sites, open_dashboard, qtbot):
     with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
         window.filters.set_kind("month")
     table = window.board.services
-    window.board.tabs.setCurrentWidget(table)
+    window.board.tabs.setCurrentIndex(1)
     visitors = [c.key for c in table.figures.columns].index("issued")
 
     table.sortByColumn(visitors, Qt.SortOrder.DescendingOrder)
@@ -190,9 +193,10 @@ def test_the_tables_sort_by_value(both_sites, open_dashboard, qtbot):
         ("Enquin-les-Mines", "CAF – Allocations familiales", "4"),
         (here, "CAF – Allocations familiales", "3"),
         (here, "Accueil général", "2"),
+        ("Total", "", "20"),  # the sums, last whatever the order
     ]
     table.sortByColumn(visitors, Qt.SortOrder.AscendingOrder)
-    assert [int(r[visitors]) for r in table.shown_rows()] == [2, 3, 4, 11]
+    assert [int(r[visitors]) for r in table.shown_rows()] == [2, 3, 4, 11, 20]
     wait = [c.key for c in table.figures.columns].index("wait_p50_s")
     table.sortByColumn(wait, Qt.SortOrder.AscendingOrder)
     assert [r[wait] for r in table.shown_rows()][:2] == ["—", "—"]  # nobody called yet here
@@ -343,3 +347,31 @@ def test_the_hub_refuses_a_counter_on_stats(both_sites):
             headers={"Authorization": f"Bearer {token['token']}"},
         )
     assert answer.status_code == 403
+
+
+def test_the_per_service_table_shows_every_column_at_full_hd(both_sites, open_dashboard, qtbot):
+    """All columns visible at 1920 × 1080, no sideways scrolling; headers explained."""
+    window = open_dashboard()
+    window.resize(1920, 1080)
+    with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
+        window.filters.set_kind("month")
+    window.board.tabs.setCurrentIndex(1)
+    table = window.board.services
+    qtbot.waitUntil(table.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: table.viewport().width() > 1000, timeout=WAIT_MS)
+    header = table.horizontalHeader()
+    room = table.viewport().width()
+    right_edges = [header.sectionViewportPosition(i) + header.sectionSize(i)
+                   for i in range(header.count())]
+    assert max(right_edges) <= room, f"columns end at {max(right_edges)}, room {room}"
+    assert not table.horizontalScrollBar().isVisible()
+    model = table.model()
+    metrics = header.fontMetrics()
+    for i in range(header.count()):  # every header line fits its column: none is cut
+        text = model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        widest = max(metrics.horizontalAdvance(line) for line in text.splitlines())
+        assert widest + 8 <= header.sectionSize(i), f"{text!r}: {widest} px"
+    served = [c.key for c in table.figures.columns].index("served")
+    assert "guichet" in model.headerData(served, Qt.Orientation.Horizontal,
+                                         Qt.ItemDataRole.ToolTipRole)
+    assert window.board.legend.text().startswith("Usagers : tickets pris")

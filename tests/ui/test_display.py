@@ -119,7 +119,9 @@ def test_a_call_is_shown_large_and_highlighted_then_joins_the_list(make_display,
     assert listed(window) == []  # the newest is not shown twice
 
     qtbot.waitUntil(lambda: not window.hero.isVisible(), timeout=WAIT_MS)
-    assert listed(window) == [("C001", "Bureau 2", "")]
+    # In the list, the newest call still stands out: tagged and outlined.
+    assert listed(window) == [("C001", "Bureau 2", "latest")]
+    assert window.calls.rows[0].property("newest") is True
     assert not window.calls.placeholder.isVisibleTo(window)
 
 
@@ -203,24 +205,28 @@ def test_waiting_counts_follow_the_kiosk(display, clients, qtbot):
     qtbot.waitUntil(lambda: rows["NUM"].count.text() == "1", timeout=WAIT_MS)
 
 
-def test_only_open_services_are_counted(display, clients, qtbot, clock, running_hub):
-    clock.advance(hours=3)  # Tuesday 13:00: the CAF desk has closed
+def test_a_closed_service_says_so_and_when_it_opens(display, clients, qtbot, clock, running_hub):
+    clock.advance(hours=3)  # Tuesday 13:00: the CAF desk has closed until next Tuesday
     display.refresh()
-    qtbot.waitUntil(lambda: not display.waiting.rows["CAF"].isVisibleTo(display), timeout=WAIT_MS)
-    assert display.waiting.rows["ACC"].isVisibleTo(display)
+    caf = display.waiting.rows["CAF"]
+    qtbot.waitUntil(lambda: caf.count.property("closed") is True, timeout=WAIT_MS)
+    assert caf.isVisibleTo(display)  # it does not vanish without a word
+    assert caf.count.text() == "Fermé\nouvre le 01/12 à 9 h"
+    assert display.waiting.rows["ACC"].count.property("closed") is not True
 
 
 def test_the_frame_shows_site_date_and_info_in_turn(display):
-    assert display.header.site_name.text() == "Maison des services publics (démo)"
+    assert display.header.site_name.text() == "Maison des services publics"
     assert display.header.time.text() == "mardi 24 novembre 2026 10:00"
     info = display.info
-    assert info.text.text().startswith("Bienvenue !")
-    info.rotate()
+    # French stays; English and Dutch take turns under it.
+    assert info.french.text().startswith("Bienvenue !")
     assert info.text.text().startswith("Welcome!")
     info.rotate()
     assert info.text.text().startswith("Welkom!")
     info.rotate()
-    assert info.text.text().startswith("Bienvenue !")
+    assert info.text.text().startswith("Welcome!")
+    assert info.french.text().startswith("Bienvenue !")
     assert not display.connection_lost
 
 

@@ -20,8 +20,7 @@ from tests.ui.helpers import WAIT_MS, current_page, network_printer, tap
 from ui.ops import wait_for_pool
 
 PRINTER_DOWN_FR = (
-    "L'imprimante ne fonctionne pas. Votre ticket est sur cet écran : scannez le code ou "
-    "retenez votre numéro. L'accueil a été prévenu."
+    "L'imprimante ne fonctionne pas. Notez votre numéro : N001. L'accueil a été prévenu."
 )
 HUB_DOWN_FR = "Nous ne pouvons pas donner de tickets pour le moment. L'accueil va vous aider."
 
@@ -57,8 +56,14 @@ def test_printer_fault_keeps_the_ticket_warns_and_alerts_until_a_good_print(
         assert window.ticket.number.text() == "N001"  # the ticket is there all the same
         assert window.ticket.qr.payload == window.ticket.ticket["status_url"]
         status = window.ticket.print_status
-        assert status.text() == PRINTER_DOWN_FR and status.property("level") == "warning"
+        assert status.text() == PRINTER_DOWN_FR and status.property("level") == "error"
         assert broken.received() == b""  # nothing half-printed
+        # The screen is the only copy: it stays until the visitor says the number is noted
+        # (neither the ticket time-out nor the idle time-out takes it away).
+        assert window.ticket.done_button.text() == "✓ J'ai noté mon numéro"
+        window._ticket_timer.timeout.emit()
+        window._idle.timeout.emit()
+        assert current_page(window) is window.ticket
     expected = {
         "offline": ("offline", "cover_open"),
         "paper out": ("paper_out",),

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import pytest
 
+from kiosk.domain import visitor_words
 from kiosk.hub.server import RunningHub
 from tests.conftest import PARIS
 from tests.printing.escpos_decoder import decode
@@ -40,6 +41,8 @@ def test_tile_priority_no_gives_a_ticket_on_screen_and_on_paper(
     tap(qtbot, window.welcome.tiles["CAF"])  # CAF allows priority: the question comes first
     assert current_page(window) is window.priority
     assert window.priority.no.text() == "Non"
+    # A switch or keyboard user who confirms at once gets a normal ticket, not priority.
+    assert window.focusWidget() is window.priority.no
     with (
         qtbot.waitSignal(window.ticket_shown, timeout=WAIT_MS) as shown,
         qtbot.waitSignal(window.printed, timeout=WAIT_MS) as printed,
@@ -53,8 +56,10 @@ def test_tile_priority_no_gives_a_ticket_on_screen_and_on_paper(
     assert ticket["language"] == "fr" and ticket["origin"] == "walk_in"
     assert page.number.text() == ticket["number"] == "C001"
     assert page.service.text() == "CAF – Allocations familiales"
-    assert page.position.text() == "Vous êtes le prochain"  # nobody else waits
+    assert page.position.text() == "Personne n'attend avant vous"  # nobody else waits
     assert page.estimate.text() == "Attente estimée : quelques minutes"
+    assert page.watch.text() == "Surveillez l'écran : votre numéro sera appelé."
+    assert page.priority.isHidden()
     stored = stored_ticket(running_hub.hub, ticket["id"])
     assert stored.number == "C001" and stored.priority is False
     assert page.qr.payload == ticket["status_url"] == f"{running_hub.url}/t/{stored.token}"
@@ -67,6 +72,8 @@ def test_tile_priority_no_gives_a_ticket_on_screen_and_on_paper(
     assert "CAF – Allocations familiales" in paper.text
     assert paper.qr_payloads == [ticket["status_url"].encode()]
     assert len(paper.cuts) == 1
+    # One visit, one estimate, one wording: the paper says what the screen says.
+    assert page.estimate.text() in paper.text and page.position.text() in paper.text
 
 
 def test_priority_yes_and_a_second_visitor_further_in_line(
@@ -77,6 +84,7 @@ def test_priority_yes_and_a_second_visitor_further_in_line(
     with qtbot.waitSignal(window.ticket_shown, timeout=WAIT_MS) as first:
         tap(qtbot, window.priority.yes)
     assert first.args[0]["priority"] is True
+    assert window.ticket.priority.isVisible() and window.ticket.priority.text() == "Prioritaire"
     tap(qtbot, window.ticket.done_button)
     assert current_page(window) is window.welcome
 
@@ -86,7 +94,8 @@ def test_priority_yes_and_a_second_visitor_further_in_line(
     assert second.args[0]["number"] == "M002"
     assert second.args[0]["position"] == 2
     assert window.ticket.position.text() == "Vous êtes 2e dans la file"
-    assert window.ticket.estimate.text().startswith("Attente estimée : environ ")
+    assert window.ticket.estimate.text() == visitor_words.wait_line(
+        second.args[0]["estimated_wait_s"], "fr")
 
 
 def test_a_service_without_priority_prints_at_once(qtbot, make_kiosk, peer: PrinterPeer):
@@ -176,13 +185,14 @@ def test_closed_service_shows_next_opening_and_offers_general_reception(
     window = make_kiosk(printer=network_printer(peer.port))
     tile = window.welcome.tiles["CAF"]
     assert tile.property("open") is False
-    assert tile.detail.text() == "Fermé · ouvre mardi 9:00"
+    assert tile.detail.text() == "Fermé, ouvre mardi à 9 h"
 
     tap(qtbot, tile)  # closed: no priority question, the hub answers "closed"
     qtbot.waitUntil(lambda: current_page(window) is window.closed, timeout=WAIT_MS)
     closed = window.closed
-    assert closed.title.text() == "CAF – Allocations familiales est fermé en ce moment"
-    assert closed.next_opening.text() == "Prochaine ouverture : mardi 9:00"
+    assert closed.title.text() == "CAF – Allocations familiales"
+    assert closed.next_opening.text().startswith(
+        "Ce service est fermé en ce moment. Prochaine ouverture ici : mardi à 9 h.")
     unmet = events_of(running_hub.hub, "unmet_demand")
     assert [(e.service, e.data["language"]) for e in unmet] == [("CAF", "fr")]
 
@@ -316,12 +326,16 @@ def test_feedback_face_is_stored_with_its_service(qtbot, make_kiosk, running_hub
 
 def test_contrast_button_enlarges_text_until_the_visit_ends(qtbot, make_kiosk):
     window = make_kiosk()
-    title = window.welcome.title
+    title = window.welcome.subtitle
     normal = title.font().pixelSize()
+    assert window.contrast_button.text() == "Texte agrandi, contraste élevé"
+    assert not window.contrast_button.property("current")
     tap(qtbot, window.contrast_button)
     assert window.high_contrast
     assert title.font().pixelSize() >= normal * 1.2  # 25 % larger
-    assert window.contrast_button.text() == "Texte agrandi, contraste élevé"
+    # The button shows the mode is on (a tick, the words, the "pressed" look).
+    assert window.contrast_button.text() == "✓ Contraste élevé : activé"
+    assert window.contrast_button.property("current") is True
     with qtbot.waitSignal(window.ticket_shown, timeout=WAIT_MS):
         tap(qtbot, window.welcome.tiles["NUM"])
     assert window.high_contrast  # for the whole visit

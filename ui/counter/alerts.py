@@ -65,14 +65,19 @@ class AlertsPanel(QWidget):
                     ),
                 )
             )
-        for alert in self.printers:
+        several = len(self.printers) > 1
+        for index, alert in enumerate(self.printers, start=1):
+            # The kiosk's id ("kiosk-hall") is a machine name: staff read "the kiosk", or
+            # "kiosk 2" when several kiosks report at once. One colon: the fault's own.
             fault = fault_text(alert.get("fault"))
             since = texts.clock_time(alert.get("since"), self.tz)
+            where = (tr("Kiosk {n} printer").format(n=index) if several
+                     else tr("Kiosk printer"))
             shown.append(
                 (
                     alert.get("level", "error"),
-                    tr("Printer of kiosk {kiosk}: {fault} (since {time})").format(
-                        kiosk=alert.get("kiosk", "?"), fault=fault, time=since
+                    tr("{where}, since {time}\n{fault}").format(
+                        where=where, fault=fault[:1].upper() + fault[1:], time=since
                     ),
                 )
             )

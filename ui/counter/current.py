@@ -21,13 +21,14 @@ from ui.widgets import label
 #: (action, row, column, column span, primary?) of the grid of buttons.
 GRID = (
     ("call_next", 0, 0, 2, True),
-    ("recall", 1, 0, 1, False),
-    ("start", 1, 1, 1, True),
-    ("finish", 2, 0, 1, True),
-    ("no_show", 2, 1, 1, False),
-    ("transfer", 3, 0, 1, False),
-    ("cancel", 3, 1, 1, False),
-    ("pause", 4, 0, 2, False),
+    ("finish_next", 1, 0, 2, True),
+    ("recall", 2, 0, 1, False),
+    ("start", 2, 1, 1, False),
+    ("finish", 3, 0, 1, False),
+    ("no_show", 3, 1, 1, False),
+    ("transfer", 4, 0, 1, False),
+    ("cancel", 4, 1, 1, False),
+    ("pause", 5, 0, 2, False),
 )
 
 
@@ -101,10 +102,21 @@ class ActionsPanel(QWidget):
         grid.setRowStretch(len(GRID), 1)
         self.retranslate()
 
+        self.next_text = ""
+
     def retranslate(self) -> None:
         for action, button in self.buttons.items():
             name = "resume" if action == "pause" and self.paused else action
             button.setText(texts.with_shortcut(name))
+        if getattr(self, "next_text", ""):
+            self.buttons["call_next"].setText(
+                f"{texts.with_shortcut('call_next')}\n{self.next_text}")
+
+    def set_next(self, text: str) -> None:
+        """Who "call next" will call ("M002, CPAM, priority"), on the button itself."""
+        if text != self.next_text:
+            self.next_text = text
+            self.retranslate()
 
     def _clicked(self, action: str) -> None:
         self.triggered.emit("resume" if action == "pause" and self.paused else action)

@@ -47,6 +47,8 @@ class Snapshot:
     paused: bool = False
     reason: str | None = None
     fetched_at: float = 0.0  # monotonic seconds
+    #: The ticket "call next" would call now, as the hub's own rule says (``/api/queue``).
+    next_id: str | None = None
 
     @classmethod
     def from_hub(
@@ -61,11 +63,16 @@ class Snapshot:
             bool(state.get("paused")),
             state.get("reason"),
             fetched_at,
+            queue.get("next"),
         )
 
     @property
     def waiting(self) -> list[dict]:
         return [t for t in self.tickets if t["status"] == "waiting"]
+
+    @property
+    def next_ticket(self) -> dict | None:
+        return next((t for t in self.waiting if t["id"] == self.next_id), None)
 
     @property
     def current(self) -> dict | None:
@@ -121,6 +128,7 @@ class Abilities:
     recall: bool = False
     start: bool = False
     finish: bool = False
+    finish_next: bool = False
     no_show: bool = False
     transfer: bool = False
     cancel: bool = False
@@ -154,6 +162,8 @@ def abilities(
         call_next=free and bool(snapshot.waiting),
         call_chosen=free and chosen is not None and "call" in chosen["allowed_actions"],
         reactivate=earlier is not None and "reactivate" in earlier["allowed_actions"],
+        # One key for the usual case: (start if need be,) finish as solved, call the next.
+        finish_next=bool(allowed & {"start", "finish"}),
         pause=not snapshot.paused,
         resume=snapshot.paused,
         **{action: action in allowed for action in CURRENT_ACTIONS},

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHeaderView,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,6 +43,7 @@ class QueuePanel(QWidget):
     def __init__(self):
         super().__init__()
         self.tickets: list[dict] = []
+        self.language = "fr"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -97,9 +99,9 @@ class QueuePanel(QWidget):
         return False
 
     def numbers(self) -> list[str]:
-        """The waiting tickets' numbers as listed (service headings left out)."""
+        """The waiting tickets' numbers as listed (service headings and marks left out)."""
         return [
-            item.text()
+            item.text().removeprefix("★ ")
             for row in range(self.table.rowCount())
             if (item := self.table.item(row, 0)) is not None and item.data(ID_ROLE)
         ]
@@ -108,6 +110,7 @@ class QueuePanel(QWidget):
         self, snapshot: Snapshot, now: float, services: dict[str, dict], language: str, tz: ZoneInfo
     ) -> None:
         """Show ``snapshot``; ``services`` maps codes to the site's service entries."""
+        self.language = language
         self._render_counts(snapshot, now, services)
         chosen = self.chosen
         chosen_id = chosen["id"] if chosen else None
@@ -117,7 +120,10 @@ class QueuePanel(QWidget):
         table.clearSpans()
         rows: list[tuple[str, dict]] = []
         for code in snapshot.services:
-            mine = [t for t in self.tickets if t["service"] == code]
+            # Priority first (the order they will be called in, within a service); the
+            # sort is stable, so arrival order holds within each kind.
+            mine = sorted((t for t in self.tickets if t["service"] == code),
+                          key=lambda t: not t.get("priority"))
             if mine:
                 rows.append(("heading", services.get(code, {"code": code})))
                 rows += [("ticket", t) for t in mine]
@@ -126,14 +132,19 @@ class QueuePanel(QWidget):
             if kind == "heading":
                 self._heading_row(row, data, language)
                 continue
-            cells = [
-                data["number"],
-                texts.duration(snapshot.waited_s(data, now)),
-                texts.ticket_notes(data, tz),
-            ]
+            notes = texts.ticket_notes(data, tz)
+            if data["id"] == snapshot.next_id:
+                notes = tr("Next to be called") + (f", {notes}" if notes else "")
+            # Priority is marked by a star and bold type as well as colour.
+            number = f"★ {data['number']}" if data.get("priority") else data["number"]
+            cells = [number, texts.duration(snapshot.waited_s(data, now)), notes]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, data["id"])
+                if data.get("priority") or data["id"] == snapshot.next_id:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 if column == 0 and data.get("priority"):
                     item.setForeground(QColor("#8B1A1A"))
                 table.setItem(row, column, item)
@@ -165,7 +176,7 @@ class QueuePanel(QWidget):
         counts = snapshot.per_service(now)
         waiting = sum(c.waiting for c in counts)
         self.total.setText(
-            tr("{n} waiting · longest wait {wait}").format(
+            tr("{n} waiting, the longest for {wait}").format(
                 n=waiting, wait=texts.duration(snapshot.longest_s(now))
             )
             if waiting
@@ -179,12 +190,17 @@ class QueuePanel(QWidget):
                 colour = services.get(count.code, {}).get("colour", "#3D4650")
                 chip = label(role="chip")
                 chip.setStyleSheet(f"background: {colour}; color: {text_on(colour)};")
+                # Equal columns whatever the names' lengths.
+                chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 self.chips.addWidget(chip, index // CHIP_COLUMNS, index % CHIP_COLUMNS)
                 self.chip_labels[count.code] = chip
         for count in counts:
-            longest = texts.duration(count.longest_s) if count.waiting else "–"
-            text = f"{count.code} · {count.waiting}\n{longest}"
+            # Plain words: the service's name, then "2 waiting, 4 min" or "nobody".
+            name = services.get(count.code, {}).get("labels", {}).get(self.language, count.code)
+            name = name.split(" – ")[0]  # "CAF – Allocations familiales" → "CAF"
+            state = (tr("{n} waiting, {wait}").format(n=count.waiting,
+                                                       wait=texts.duration(count.longest_s))
+                     if count.waiting else tr("nobody waiting"))
+            text = f"{name}\n{state}"
             self.chip_labels[count.code].setText(text)
-            self.chip_labels[count.code].setAccessibleName(
-                tr("{service}: {n} waiting").format(service=count.code, n=count.waiting)
-            )
+            self.chip_labels[count.code].setAccessibleName(text.replace("\n", ": "))

@@ -15,7 +15,10 @@ SIZES = {"1280x800": (1280, 800), "1920x1080": (1920, 1080)}
 HALL_KIOSK = "kiosk-hall"
 
 
-def counter_shots(session, folder: Path, counter: str = "accueil", pin: str = "1234") -> list[Path]:
+def counter_shots(session, folder: Path, counter: str = "accueil", pin: str = "1234",
+                  empty: bool = False) -> list[Path]:
+    """The morning's console (sign-in, a call, the finish step); ``empty``: only the
+    console of a counter nobody waits for (``counter-empty-*.png``)."""
     from ui.counter.window import CounterWindow
     from ui.demo import pump, wait_until
 
@@ -38,6 +41,11 @@ def counter_shots(session, folder: Path, counter: str = "accueil", pin: str = "1
         wait_until(lambda: window.site is not None and window.live.is_connected)
         pump(100)
         window.sign_in_page.choose(counter)
+        if empty:
+            window.sign_in(counter, pin)
+            wait_until(lambda: window.snapshot is not None and not window.snapshot.waiting)
+            shot("empty")
+            return saved
         shot("sign-in")
         window.sign_in(counter, pin)
         wait_until(lambda: window.snapshot is not None)

@@ -68,7 +68,7 @@ class SignInPage(QWidget):
     def retranslate(self) -> None:
         self.title.setText(tr("Counter sign-in"))
         self.prompt.setText(tr("Choose your counter:"))
-        self.pin_prompt.setText(tr("Its PIN (keypad or keyboard), then OK:"))
+        self.pin_prompt.setText(tr("Your PIN (keypad or keyboard), then OK:"))
 
     def set_site(self, site: dict) -> None:
         self.site_name.setText(site.get("name", ""))

@@ -21,6 +21,7 @@ SHORTCUTS = {
     "recall": "F3",
     "start": "F4",
     "finish": "F5",
+    "finish_next": "F10",
     "no_show": "F6",
     "transfer": "F7",
     "cancel": "F8",
@@ -40,6 +41,7 @@ def action_name(action: str) -> str:
         "recall": tr("Recall"),
         "start": tr("Start"),
         "finish": tr("Finish…"),
+        "finish_next": tr("Solved, call next"),
         "no_show": tr("No-show"),
         "transfer": tr("Transfer…"),
         "cancel": tr("Cancel ticket"),
@@ -114,4 +116,4 @@ def ticket_notes(ticket: dict, tz: ZoneInfo) -> str:
         notes.append(tr("Issued at reception"))
     if ticket.get("transferred_from"):
         notes.append(tr("Transferred"))
-    return " · ".join(notes)
+    return ", ".join(notes)

@@ -449,13 +449,22 @@ class CounterWindow(QWidget):
         snapshot, services = self.snapshot, self._services()
         self.queue_panel.render(snapshot, time.monotonic(), services, self.language, self.tz)
         self.current_card.show_ticket(snapshot.current, services, self.language, self.tz)
+        self.actions.set_next(self._next_text(snapshot.next_ticket))
         self.today_panel.render(snapshot, self.tz)
         self._render_header()
         self._update_abilities()
 
+    def _next_text(self, ticket: dict | None) -> str:
+        if ticket is None:
+            return ""
+        parts = [ticket["number"], self._service_label(ticket["service"])]
+        if ticket.get("priority"):
+            parts.append(tr("priority"))
+        return ", ".join(parts)
+
     def _render_header(self) -> None:
         site = (self.site or {}).get("name", "")
-        self.title.setText(f"{self.counter_name} · {site}" if site else self.counter_name)
+        self.title.setText(f"{self.counter_name} – {site}" if site else self.counter_name)
         paused = self.snapshot is not None and self.snapshot.paused
         if paused:
             text = tr("Paused: {reason}").format(reason=texts.reason_name(self.snapshot.reason))
@@ -502,6 +511,16 @@ class CounterWindow(QWidget):
             self._run(action, lambda: client.act(ticket_id, "reactivate"))
         elif action == "resume":
             self._run(action, lambda: client.resume(counter))
+        elif action == "finish_next":
+            ticket = dict(current)
+
+            def finish_and_call() -> dict | None:
+                if ticket["status"] == "called":
+                    client.act(ticket["id"], "start")
+                client.act(ticket["id"], "finish", outcome="solved")
+                return client.call_next(counter)
+
+            self._run("call_next", finish_and_call)
         elif action in ("finish", "transfer", "pause"):
             self._open_choice(action, current)
         else:

@@ -10,13 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from ui.dashboard import charts
 from ui.dashboard.headline import HeadlineGrid
-from ui.dashboard.tables import FiguresTable, counter_columns, service_columns, site_columns
+from ui.dashboard.tables import (
+    FiguresTable,
+    counter_columns,
+    explanations,
+    service_columns,
+    site_columns,
+)
 from ui.i18n import tr
+from ui.widgets import label
 
 CHART_KEYS = ("days", "hours", "services", "waits")
 
@@ -52,7 +60,15 @@ class Board(QWidget):
         self.counters = FiguresTable(counter_columns(site_name), "per-counter")
         self.sites = FiguresTable(site_columns(site_name), "per-site")
         self.tabs.addTab(self.chart_page, "")
-        for table in (self.services, self.counters, self.sites):
+        # The per-service table, with what its less obvious columns count written under it.
+        services_page = QWidget()
+        services_column = QVBoxLayout(services_page)
+        services_column.setContentsMargins(0, 0, 0, 0)
+        services_column.addWidget(self.services, stretch=1)
+        self.legend = label(role="caption", align=Qt.AlignmentFlag.AlignLeft)
+        services_column.addWidget(self.legend)
+        self.tabs.addTab(services_page, "")
+        for table in (self.counters, self.sites):
             self.tabs.addTab(table, "")
         self.retranslate()
 
@@ -63,6 +79,9 @@ class Board(QWidget):
             self.tabs.setTabText(index, text)
         for table in (self.services, self.counters, self.sites):
             table.figures.retranslate()
+        notes = explanations()
+        self.legend.setText(" ".join(notes[key] for key in ("issued", "served", "wait_p90_s",
+                                                            "reception")))
         self.headline.retranslate()
         if self.answer is not None:
             self.show_answer(self.answer)
@@ -77,7 +96,7 @@ class Board(QWidget):
         self.answer = answer
         self.headline.show_headline(answer["headline"])
         self._draw_charts(answer)
-        self.services.set_rows(answer["by_site_service"])
+        self.services.set_rows(answer["by_site_service"], total=answer["headline"])
         served = {row["key"]: row["served"] for row in answer["by_site"]}
         self.counters.set_rows(
             [
@@ -90,7 +109,8 @@ class Board(QWidget):
                 for row in answer["by_counter"]
             ]
         )
-        self.sites.set_rows(answer["by_site"])
+        self.sites.set_rows(answer["by_site"],
+                            total=answer["headline"] if len(answer["by_site"]) > 1 else None)
 
     def _draw_charts(self, answer: dict) -> None:
         built = charts.all_charts(answer, self.language, round(self.font_px * 0.8),

@@ -32,7 +32,7 @@ def dashboard_style(scale: float, palette: Palette = NORMAL) -> str:
                   border-radius: 8px; }}
     QFrame#kpi QLabel {{ background: {palette.surface}; }}
     QTableView {{ background: {palette.surface}; border: 1px solid {LINE};
-                  gridline-color: {LINE}; font-size: {round(body * 0.85)}px;
+                  gridline-color: {LINE}; font-size: {round(body * 0.78)}px;
                   selection-background-color: {palette.accent};
                   selection-color: {palette.accent_text}; }}
     QLineEdit {{ background: {palette.surface}; color: {palette.text};
@@ -42,6 +42,8 @@ def dashboard_style(scale: float, palette: Palette = NORMAL) -> str:
                     font-size: {round(body * 0.8)}px; max-height: {round(body * 1.2)}px; }}
     QProgressBar::chunk {{ background: {palette.accent}; }}
     QTabBar::tab {{ font-size: {round(body * 0.9)}px; }}
-    QHeaderView {{ font-size: {round(body * 0.85)}px; font-weight: bold; }}
+    QHeaderView {{ font-size: {round(body * 0.6)}px; font-weight: bold; }}
+    QHeaderView::section {{ padding: 2px 3px; font-size: {round(body * 0.6)}px;
+                            font-weight: bold; }}
     """
     )

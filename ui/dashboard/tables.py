@@ -8,16 +8,24 @@ site's rows sit beside ours as soon as sync brings them.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.dashboard import fmt
 from ui.i18n import tr
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_CHARS = 10  # headers wrap at about this many characters: every column fits 1920 px
 
 
 @dataclass(frozen=True)
@@ -56,14 +64,25 @@ def figure_columns() -> list[Column]:
     ]
 
 
+def explanations() -> dict[str, str]:
+    """What each column counts, in words (a header's tooltip and the table's legend)."""
+    return {
+        "issued": tr("Visitors: tickets taken; a transfer is not a new visitor."),
+        "served": tr("Served: visitors received at a counter (a transferred visitor is "
+                     "received by each service)."),
+        "no_show": tr("No-shows: called, but did not come."),
+        "transferred_in": tr("Transfers in: visitors sent here by another service."),
+        "transferred_out": tr("Transfers out: visitors sent on to another service."),
+        "wait_p90_s": tr("Nine visitors in ten waited less than this."),
+        "unmet": tr("Services asked for at the kiosk while closed or absent."),
+        "reception": tr("Tickets given by the reception desk rather than the kiosk."),
+    }
+
+
 def two_lines(text: str) -> str:
-    """A header cut at the space nearest its middle: columns stay narrow enough for the
+    """A header wrapped in short lines (at most three): columns stay narrow enough for the
     whole table to fit a 1920 px screen."""
-    spaces = [i for i, c in enumerate(text) if c == " "]
-    if not spaces:
-        return text
-    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return f"{text[:cut]}\n{text[cut + 1 :]}"
+    return "\n".join(textwrap.wrap(text, HEADER_CHARS, break_long_words=False)) or text
 
 
 class FiguresModel(QAbstractTableModel):
@@ -72,9 +91,10 @@ class FiguresModel(QAbstractTableModel):
         self.columns = columns
         self.rows: list[dict] = []
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[dict], total: dict | None = None) -> None:
+        """``total``: a last row of sums ("Total"), kept last whatever the sort."""
         self.beginResetModel()
-        self.rows = rows
+        self.rows = rows + ([{**total, "_total": True}] if total is not None else [])
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -87,9 +107,20 @@ class FiguresModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = self.rows[index.row()], self.columns[index.column()]
-        raw = column.raw(row)
+        if row.get("_total") and column.show is str:  # the names of the "Total" row
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr("Total") if index.column() == 0 else ""
+            if role == SORT_ROLE:
+                return ""
+        raw = column.raw(row) if not (row.get("_total") and column.show is str) else ""
         if role == Qt.ItemDataRole.DisplayRole:
             return column.show(raw)
+        if role == Qt.ItemDataRole.FontRole and row.get("_total"):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == SORT_ROLE:
             if raw is None:
                 return -1.0
@@ -112,6 +143,8 @@ class FiguresModel(QAbstractTableModel):
     ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return two_lines(self.columns[section].header())
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return explanations().get(self.columns[section].key)
         return None
 
     def retranslate(self) -> None:
@@ -122,13 +155,29 @@ class FiguresModel(QAbstractTableModel):
             )
 
 
+class TotalLastProxy(QSortFilterProxyModel):
+    """Sorts on ``SORT_ROLE`` but keeps the "Total" row last, in either order."""
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt's name
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        rows = self.sourceModel().rows
+        left_total = rows[left.row()].get("_total", False)
+        right_total = rows[right.row()].get("_total", False)
+        if left_total or right_total:
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return right_total if ascending else left_total
+        return super().lessThan(left, right)
+
+
 class FiguresTable(QTableView):
-    """A sortable view of a :class:`FiguresModel` (click a header to sort)."""
+    """A sortable view of a :class:`FiguresModel` (click a header to sort). Names take
+    the room left and wrap; figures take what they need; headers wrap in short lines:
+    every column shows at 1920 × 1080 without scrolling sideways."""
 
     def __init__(self, columns: list[Column], name: str):
         super().__init__()
         self.figures = FiguresModel(columns)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = TotalLastProxy(self)
         self.proxy.setSourceModel(self.figures)
         self.proxy.setSortRole(SORT_ROLE)
         self.setModel(self.proxy)
@@ -139,13 +188,42 @@ class FiguresTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Many columns (17 per service): each gets an equal share of the width, the
+        # headers wrap in short lines and names wrap in their cells. Few columns (per
+        # counter): each takes what it needs.
+        self.many = len(columns) > 8
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed if self.many
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(40)
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.figures.set_rows(rows)
+    def set_rows(self, rows: list[dict], total: dict | None = None) -> None:
+        self.figures.set_rows(rows, total)
+
+    #: Width of a name column (site, service) against a figure's.
+    NAME_SHARE = 1.6
+
+    def resizeEvent(self, event) -> None:
+        """Many columns: the width shared out, names wider than figures, to the pixel."""
+        super().resizeEvent(event)
+        if not self.many:
+            return
+        columns = self.figures.columns
+        shares = [self.NAME_SHARE if c.show is str else 1.0 for c in columns]
+        room = self.viewport().width()
+        header = self.horizontalHeader()
+        used = 0
+        for index, share in enumerate(shares):
+            width = (room - used if index == len(shares) - 1
+                     else int(room * share / sum(shares)))
+            header.resizeSection(index, max(header.minimumSectionSize(), width))
+            used += width
 
     def shown_rows(self) -> list[list[str]]:
         """What the table shows, in its current order (tests and the PDF report)."""

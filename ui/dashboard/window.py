@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.client import HubClient, HubUnreachable
+from kiosk.domain import visitor_words
 from kiosk.errors import Forbidden, KioskError, RateLimited, Unauthorized
 from ui.counter.style import ActionButton
-from ui.dashboard import fmt
 from ui.dashboard.board import Board
 from ui.dashboard.exports import Exports
 from ui.dashboard.filters import FilterBar
@@ -115,7 +115,7 @@ class DashboardWindow(Exports, QWidget):
         names = QVBoxLayout()
         names.setSpacing(0)
         self.title = label(role="heading", align=Qt.AlignmentFlag.AlignLeft, wrap=True)
-        self.peers = label(role="status", align=Qt.AlignmentFlag.AlignLeft, wrap=False)
+        self.peers = label(role="status", align=Qt.AlignmentFlag.AlignLeft)
         for widget in (self.title, self.peers):
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             names.addWidget(widget)
@@ -399,24 +399,33 @@ class DashboardWindow(Exports, QWidget):
         self.filters.set_choices(sites, sorted(services.items(), key=lambda item: item[1]))
 
     def _show_peers(self) -> None:
-        """When each other site was last heard from (``/api/health`` ``peers``, once sync
-        reports them), or that it is not known yet."""
+        """How far each site's figures go, every site named ("Fauquembergues: data up to
+        10 h 42 · Enquin-les-Mines: data up to 10 h 38"), from the figures themselves; and
+        only when a link is silent, since when (``/api/health`` ``peers``)."""
         own = self.site.get("slug")
         peers = {p.get("site"): p for p in self.health.get("peers", []) or [] if p.get("site")}
-        others = sorted((self._seen_sites | set(peers)) - {own})
-        if not others:
-            self.peers.setText(tr("Only this site's figures so far: no other site heard from."))
-            return
+        until = (self.answer or {}).get("data_until", {})
+        sites = sorted(self._seen_sites | set(peers) | set(until) | ({own} if own else set()),
+                       key=lambda slug: (slug != own, self.site_name(slug)))
         parts = []
-        for slug in others:
+        for slug in sites:
+            if slug in until and "T" not in until[slug]:  # a whole day, no time known
+                day = date.fromisoformat(until[slug])
+                text = tr("{0}: data up to {1} included").format(self.site_name(slug),
+                                                                f"{day:%d/%m}")
+            elif slug in until:
+                when = datetime.fromisoformat(until[slug]).astimezone(self.tz)
+                clock = visitor_words.clock_text(when.time(), self.language)
+                text = (tr("{0}: data up to {1}") if when.date() == self.today
+                        else tr("{0}: data up to {2} {1}")).format(
+                    self.site_name(slug), clock, f"{when:%d/%m}")
+            else:
+                text = tr("{0}: no data for these days").format(self.site_name(slug))
             heard = (peers.get(slug) or {}).get("last_heard_at")
-            when = fmt.moment(datetime.fromisoformat(heard), str(self.tz)) if heard else None
-            parts.append(
-                tr("{0}: last heard from {1}").format(self.site_name(slug), when)
-                if when
-                else tr("{0}: not heard from directly yet").format(self.site_name(slug))
-            )
-        self.peers.setText(" · ".join(parts))
+            if slug != own and slug in peers and not heard:
+                text += " " + tr("(link not established yet)")
+            parts.append(text)
+        self.peers.setText("  ·  ".join(parts))
 
     # -- progress, banners -----------------------------------------------------------------
 

@@ -66,6 +66,8 @@ class Board:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.waiting: dict[str, int] = {}
+        #: Closed services → their next opening (ISO) or None.
+        self.closed: dict[str, str | None] = {}
         self.fresh_for_s = DEFAULT_FRESH_S
         self.hub_time: datetime | None = None
         self.last_seq: int | None = None
@@ -81,6 +83,10 @@ class Board:
             reverse=True,
         )[:MAX_CALLS]
         self.calls = calls
+        self.closed = {
+            str(code): (str(when) if when else None)
+            for code, when in (answer.get("closed") or {}).items()
+        }
         self.waiting = {
             str(code): int(count) for code, count in (answer.get("waiting") or {}).items()
         }

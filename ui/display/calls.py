@@ -95,11 +95,18 @@ class CallRow(QFrame):
         row.addWidget(self.arrow, 0)
         row.addWidget(self.counter, 5)
 
-    def show_call(self, call: Call) -> None:
+    def show_call(self, call: Call, *, newest: bool = False) -> None:
+        """``newest``: the latest call, outlined in yellow and tagged, so that it stands out
+        from the older ones once the large highlight is over."""
         self.number.setText(call.number)
         self.counter.setText(call.counter_name)
-        self.tag.setText(tr("recall") if call.recall else "")
+        self.tag.setText(tr("recall") if call.recall else (tr("latest") if newest else ""))
         self.setAccessibleName(f"{call.number} {ARROW} {call.counter_name}")
+        if bool(self.property("newest")) != newest:
+            self.setProperty("newest", newest)
+            for widget in (self, *self.findChildren(QWidget)):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
 
 class CallList(QWidget):
@@ -130,15 +137,18 @@ class CallList(QWidget):
         self.placeholder.setText(
             tr("Welcome. Please take a seat: your number will be shown here and called out.")
         )
-        for row, call in zip(self.rows, self.shown, strict=False):
-            row.show_call(call)
+        for index, (row, call) in enumerate(zip(self.rows, self.shown, strict=False)):
+            row.show_call(call, newest=getattr(self, "newest_first", False) and index == 0)
 
-    def set_calls(self, calls: list[Call], rows: int, *, anything_shown: bool) -> None:
-        """Show the first ``rows`` of ``calls``; the welcome text when nothing is called."""
+    def set_calls(self, calls: list[Call], rows: int, *, anything_shown: bool,
+                  newest_first: bool = False) -> None:
+        """Show the first ``rows`` of ``calls``; the welcome text when nothing is called.
+        ``newest_first``: the first row is the latest call (no highlight above it)."""
         self.shown = calls[: min(rows, self.POOL)]
+        self.newest_first = newest_first
         for index, row in enumerate(self.rows):
             if index < len(self.shown):
-                row.show_call(self.shown[index])
+                row.show_call(self.shown[index], newest=newest_first and index == 0)
                 row.show()
             else:
                 row.hide()

@@ -13,7 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.display.fit import FitLabel
 from ui.i18n import tr
@@ -83,17 +83,23 @@ class InfoLine(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(24)
-        self.text = label(role="info")
-        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        lines = QVBoxLayout()
+        lines.setSpacing(2)
+        self.french = label(role="info")
+        self.text = label(role="infoOther")
+        for line in (self.french, self.text):
+            line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            lines.addWidget(line)
         self.link_lost = label(
             role="linkLost",
             wrap=False,
             align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         )
         self.link_lost.hide()
-        row.addWidget(self.text, 1)
+        row.addLayout(lines, 1)
         row.addWidget(self.link_lost)
         self.texts: list[str] = []
+        self.others: list[str] = []
         self.index = 0
         self._timer = QTimer(self, interval=INFO_MS)
         self._timer.timeout.connect(self.rotate)
@@ -106,17 +112,25 @@ class InfoLine(QWidget):
         self.link_lost.setVisible(not up)
 
     def set_info(self, info: dict | None) -> None:
+        """French always on the first line, large enough to read at 4–5 m; English and
+        Dutch take turns on the second (a visitor from over the border never waits long
+        for their language)."""
         texts = [info[lang] for lang in INFO_LANGUAGES if info and info.get(lang)]
         if texts == self.texts:
             return
         self.texts, self.index = texts, 0
-        self.text.setText(texts[0] if texts else "")
-        if len(texts) > 1:
+        french = info.get("fr", "") if info else ""
+        self.french.setText(french)
+        self.french.setVisible(bool(french))
+        self.others = [t for t in texts if t != french]
+        self.text.setText(self.others[0] if self.others else "")
+        self.text.setVisible(bool(self.others))
+        if len(self.others) > 1:
             self._timer.start()
         else:
             self._timer.stop()
 
     def rotate(self) -> None:
-        if self.texts:
-            self.index = (self.index + 1) % len(self.texts)
-            self.text.setText(self.texts[self.index])
+        if self.others:
+            self.index = (self.index + 1) % len(self.others)
+            self.text.setText(self.others[self.index])

@@ -35,8 +35,6 @@ def display_shots(session, clock, folder: Path, pin: str = "1234") -> list[Path]
     for counter in {counter for _, _, counter in CALLS}:
         counters[counter] = HubClient(base)
         counters[counter].sign_in(counter=counter, pin=pin)
-    for code in ("ACC", "CIAS", "EMPLOI", "NUM"):  # people waiting in the room
-        counters["accueil"].issue_ticket(code)
     display = DisplayWindow(
         HubClient(base, kiosk_id="display"),
         clock=clock.now,
@@ -46,8 +44,22 @@ def display_shots(session, clock, folder: Path, pin: str = "1234") -> list[Path]
     display.resize(*SIZES["1920x1080"])
     display.show()
     saved: list[Path] = []
+
+    def shot(name: str) -> None:
+        display.header.tick()
+        for size_name, size in SIZES.items():
+            display.resize(*size)
+            pump(150)
+            path = folder / f"display-{name}-{size_name}.png"
+            display.grab().save(str(path))
+            saved.append(path)
+
     try:
         wait_until(lambda: display.site is not None and display.live.is_connected)
+        wait_until(lambda: display.idle and not display.board.calls)
+        shot("empty")  # a new day: nobody called yet
+        for code in ("ACC", "CIAS", "EMPLOI", "NUM"):  # people waiting in the room
+            counters["accueil"].issue_ticket(code)
         last = None
         for code, language, counter in CALLS:
             ticket = counters[counter].issue_ticket(code, language=language)
@@ -61,15 +73,6 @@ def display_shots(session, clock, folder: Path, pin: str = "1234") -> list[Path]
                 and display.highlighted
             )
         )
-
-        def shot(name: str) -> None:
-            display.header.tick()
-            for size_name, size in SIZES.items():
-                display.resize(*size)
-                pump(150)
-                path = folder / f"display-{name}-{size_name}.png"
-                display.grab().save(str(path))
-                saved.append(path)
 
         display.hero.stop()  # the steady colour, not a flash
         shot("call")

@@ -66,7 +66,11 @@ def display_style(scale: float) -> str:
     QLabel#waitLabel {{ font-size: {px(34)}; }}
     QLabel#waitCount {{ font-size: {px(64)}; font-weight: bold; }}
     QLabel#waitCount[zero="true"] {{ color: {MUTED}; font-weight: normal; }}
-    QLabel#info {{ color: {MUTED}; font-size: {px(32)}; }}
+    QLabel#waitCount[closed="true"] {{ font-size: {px(30)}; }}
+    QLabel#info {{ color: {TEXT}; font-size: {px(46)}; }}
+    QLabel#infoOther {{ color: {MUTED}; font-size: {px(40)}; }}
+    QFrame#callRow[newest="true"] {{ border: {px(5)} solid {HIGHLIGHT}; }}
+    QFrame#callRow[newest="true"] QLabel#rowNumber {{ color: {HIGHLIGHT}; }}
     """
     return _scoped(rules)
 

@@ -35,12 +35,20 @@ class WaitRow(QFrame):
         row.addWidget(self.count)
 
     def set_count(self, count: int) -> None:
-        if self.count.text() != str(count):
-            self.count.setText(str(count))
-            self.count.setProperty("zero", count == 0)  # a 0 is muted: the others stand out
+        self._set(str(count), zero=count == 0, closed=False)
+
+    def set_closed(self, text: str) -> None:
+        """A closed service stays listed and says so ("Fermé, ouvre demain à 9 h")."""
+        self._set(text, zero=True, closed=True)
+
+    def _set(self, text: str, *, zero: bool, closed: bool) -> None:
+        if self.count.text() != text:
+            self.count.setText(text)
+            self.count.setProperty("zero", zero)  # a 0 is muted: the others stand out
+            self.count.setProperty("closed", closed)
             self.count.style().unpolish(self.count)
             self.count.style().polish(self.count)
-        self.setAccessibleName(f"{self.label.text()}: {count}")
+        self.setAccessibleName(f"{self.label.text()}: {text}")
 
 
 class WaitingPanel(QWidget):
@@ -80,11 +88,16 @@ class WaitingPanel(QWidget):
             self.rows[code] = row
             self._layout.insertWidget(2 + index, row)
 
-    def set_waiting(self, waiting: dict[str, int]) -> None:
-        """Open services (the hub lists only those) with their count; others hidden."""
+    def set_waiting(self, waiting: dict[str, int], closed: dict[str, str] | None = None) -> None:
+        """Open services with their count; closed ones with the words given in ``closed``
+        (code → "Fermé, ouvre …"); a service in neither is hidden."""
+        closed = closed or {}
         for code, row in self.rows.items():
             if code in waiting:
                 row.set_count(waiting[code])
+                row.show()
+            elif code in closed:
+                row.set_closed(closed[code])
                 row.show()
             else:
                 row.hide()

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.client import HubClient
+from kiosk.domain import visitor_words
 from kiosk.domain.announce import announcement
 from kiosk.store.events import EventKind
 from ui.display.announcer import Announcer
@@ -255,7 +257,14 @@ class DisplayWindow(QWidget):
             self._highlight.stop()
         self._first = False
         self._layout_calls()
-        self.waiting.set_waiting(self.board.waiting)
+        tz = ZoneInfo((self.site or {}).get("timezone", "Europe/Paris"))
+        closed = {
+            code: visitor_words.closed_tile_line(
+                datetime.fromisoformat(when) if when else None, self.clock(), tz, "fr"
+            ).replace(", ", "\n", 1)
+            for code, when in self.board.closed.items()
+        }
+        self.waiting.set_waiting(self.board.waiting, closed)
         seq = newest.seq if newest else None
         if seq != self._shown_seq:
             self._shown_seq = seq
@@ -271,6 +280,7 @@ class DisplayWindow(QWidget):
             self.board.listed(skip_newest=highlighted),
             ROWS_UNDER_HERO if highlighted else ROWS_ALONE,
             anything_shown=bool(self.board.calls),
+            newest_first=not highlighted,
         )
 
     def end_highlight(self) -> None:

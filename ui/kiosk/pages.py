@@ -6,7 +6,7 @@ show and report taps, so each can be tested and grabbed on its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import visitor_tr as tr
@@ -15,37 +15,46 @@ from ui.widgets import Keypad, QrCode, ServiceTile, big_button, label
 
 
 class WelcomePage(QWidget):
-    """Greeting, one tile per service, appointment and feedback buttons.
+    """Greeting, the instruction (the largest text: it is what to do), one tile per service
+    with its pictogram, an "I don't know / other request" tile, appointment and feedback.
 
-    Signals: ``service_chosen(code)``, ``appointment()``, ``feedback()``.
+    Signals: ``service_chosen(code)``, ``other()``, ``appointment()``, ``feedback()``.
     """
 
     service_chosen = Signal(str)
+    other = Signal()
     appointment = Signal()
     feedback = Signal()
 
     def __init__(self):
         super().__init__()
         layout = QVBoxLayout(self)
-        layout.setSpacing(18)
-        self.title = label(role="title")
-        self.site_name = label(role="subtitle")
-        self.subtitle = label()
-        layout.addWidget(self.title)
-        layout.addWidget(self.site_name)
+        layout.setSpacing(12)
+        greeting = QHBoxLayout()
+        self.title = label(role="welcome", wrap=False)
+        self.site_name = label(role="welcome", wrap=False)
+        greeting.addStretch(1)
+        greeting.addWidget(self.title)
+        greeting.addWidget(self.site_name)
+        greeting.addStretch(1)
+        self.subtitle = label(role="instruction")
+        layout.addLayout(greeting)
         layout.addWidget(self.subtitle)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(16)
         layout.addWidget(self.grid_host, stretch=1)
-        row = QHBoxLayout()
+        # Portrait: "other request" on a row of its own above the two others; landscape:
+        # the three on one row (see _relayout).
+        self.actions = QGridLayout()
+        # For whoever does not find their service among the tiles: general reception.
+        self.other_button = big_button("", name="other", secondary=True)
+        self.other_button.clicked.connect(self.other)
         self.appointment_button = big_button("", name="appointment", secondary=True)
         self.appointment_button.clicked.connect(self.appointment)
         self.feedback_button = big_button("", name="feedback", secondary=True)
         self.feedback_button.clicked.connect(self.feedback)
-        row.addWidget(self.appointment_button)
-        row.addWidget(self.feedback_button)
-        layout.addLayout(row)
+        layout.addLayout(self.actions)
         self.tiles: dict[str, ServiceTile] = {}
         self._columns = 0
         self.retranslate()
@@ -53,19 +62,20 @@ class WelcomePage(QWidget):
     def retranslate(self) -> None:
         self.title.setText(tr("Welcome"))
         self.subtitle.setText(tr("Touch the service you have come for"))
+        self.other_button.setText(tr("I don't know / other request"))
         self.appointment_button.setText(tr("I have an appointment"))
         self.appointment_button.setAccessibleName(self.appointment_button.text())
         self.feedback_button.setText(tr("How was your visit?"))
         self.feedback_button.setAccessibleName(self.feedback_button.text())
 
-    def set_tiles(self, services: list[tuple[str, str, str, bool]]) -> None:
-        """``(code, colour, title, open)`` then details via :meth:`set_detail`."""
+    def set_tiles(self, services: list[tuple[str, str, str, bool, str]]) -> None:
+        """``(code, colour, title, open, icon)`` then details via :meth:`set_detail`."""
         if [s[0] for s in services] != list(self.tiles):
             for tile in self.tiles.values():
                 tile.deleteLater()
             self.tiles = {}
-            for code, colour, _title, _open in services:
-                tile = ServiceTile(code, colour)
+            for code, colour, _title, _open, icon in services:
+                tile = ServiceTile(code, colour, icon)
                 tile.setProperty("testName", f"tile-{code}")
                 tile.clicked.connect(lambda _=False, c=code: self.service_chosen.emit(c))
                 self.tiles[code] = tile
@@ -79,6 +89,7 @@ class WelcomePage(QWidget):
     def set_enabled_tiles(self, enabled: bool) -> None:
         for tile in self.tiles.values():
             tile.setEnabled(enabled)
+        self.other_button.setEnabled(enabled)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -86,13 +97,23 @@ class WelcomePage(QWidget):
 
     def _relayout(self) -> None:
         columns = 2 if self.height() > self.width() else 3
-        if columns == self._columns and all(self.grid.indexOf(t) >= 0
-                                            for t in self.tiles.values()):
+        tiles = list(self.tiles.values())
+        if columns == self._columns and all(self.grid.indexOf(t) >= 0 for t in tiles):
             return
         self._columns = columns
-        for tile in self.tiles.values():
+        buttons = (self.other_button, self.appointment_button, self.feedback_button)
+        for button in buttons:
+            self.actions.removeWidget(button)
+        if columns == 2:
+            self.actions.addWidget(self.other_button, 0, 0, 1, 2)
+            self.actions.addWidget(self.appointment_button, 1, 0)
+            self.actions.addWidget(self.feedback_button, 1, 1)
+        else:
+            for index, button in enumerate(buttons):
+                self.actions.addWidget(button, 0, index)
+        for tile in tiles:
             self.grid.removeWidget(tile)
-        for index, tile in enumerate(self.tiles.values()):
+        for index, tile in enumerate(tiles):
             self.grid.addWidget(tile, index // columns, index % columns)
 
 
@@ -108,13 +129,15 @@ class PriorityPage(QWidget):
         layout.addStretch(1)
         self.title = label(role="title")
         self.explain = label(role="subtitle")
-        self.yes = big_button("", name="priority-yes")
+        # "No" comes first and holds the focus: a switch or keyboard user who confirms
+        # straight away gets a normal ticket, never priority by default.
         self.no = big_button("", name="priority-no")
+        self.yes = big_button("", name="priority-yes", secondary=True)
         self.back_button = big_button("", name="back", secondary=True)
         self.yes.clicked.connect(lambda: self.answered.emit(True))
         self.no.clicked.connect(lambda: self.answered.emit(False))
         self.back_button.clicked.connect(self.back)
-        for widget in (self.title, self.explain, self.yes, self.no):
+        for widget in (self.title, self.explain, self.no, self.yes):
             layout.addWidget(widget)
             layout.addSpacing(12)
         layout.addStretch(1)
@@ -131,12 +154,18 @@ class PriorityPage(QWidget):
         for button in (self.yes, self.no, self.back_button):
             button.setAccessibleName(button.text())
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.no.setFocus()
+
 
 class TicketPage(QWidget):
     """The ticket on screen, for those who go without paper. Signals: ``done()``.
 
-    Portrait: everything in one column. Landscape: the number on the left, the QR code on
-    the right, so the page fits an 800-pixel-high screen.
+    What matters most is largest: the number, then the place in line, then the wait, then
+    "watch the screen". The QR code (for phones) is kept small beside them. Portrait:
+    everything in one column; landscape: the QR code on the right, so the page fits an
+    800-pixel-high screen.
     """
 
     done = Signal()
@@ -146,21 +175,40 @@ class TicketPage(QWidget):
         outer = QVBoxLayout(self)
         self.panes = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         outer.addLayout(self.panes, stretch=1)
-        text_pane = QVBoxLayout()
+        text_pane = self.text_pane = QVBoxLayout()
+        text_pane.setSpacing(4)
         self.heading = label(role="subtitle")
-        self.number = label(role="number")
+        self.number = label(role="number", wrap=False)
         self.number.setAccessibleName("ticket number")
-        self.service = label(role="title")
-        self.position = label()
-        self.estimate = label()
-        for widget in (self.heading, self.number, self.service, self.position, self.estimate):
+        self.priority = label(role="badge")
+        self.priority.hide()
+        badge_row = QHBoxLayout()
+        badge_row.addStretch(1)
+        badge_row.addWidget(self.priority)
+        badge_row.addStretch(1)
+        self.service = label(role="subtitle")
+        self.position = label(role="position")
+        self.estimate = label(role="estimate")
+        self.watch = label(role="watch")
+        text_pane.addWidget(self.heading)
+        text_pane.addWidget(self.number)
+        text_pane.addLayout(badge_row)
+        for widget in (self.service, self.position, self.estimate, self.watch):
+            # Wide enough that the large words never wrap one per line (which would make
+            # the page taller than a landscape screen).
+            widget.setMinimumWidth(520)
             text_pane.addWidget(widget)
-        qr_pane = QVBoxLayout()
+        qr_pane = self.qr_pane = QVBoxLayout()
+        qr_pane.addStretch(1)
         self.qr = QrCode()
+        self.qr.setMaximumSize(280, 280)
+        self.qr.setMinimumSize(120, 120)
         self.qr_hint = label(role="muted")
-        qr_pane.addWidget(self.qr, stretch=1)
+        self.qr_hint.setMinimumWidth(280)
+        qr_pane.addWidget(self.qr, alignment=Qt.AlignmentFlag.AlignHCenter)
         qr_pane.addWidget(self.qr_hint)
-        self.panes.addLayout(text_pane, stretch=1)
+        qr_pane.addStretch(1)
+        self.panes.addLayout(text_pane, stretch=3)
         self.panes.addLayout(qr_pane, stretch=1)
         self.print_status = label()
         self.print_status.setObjectName("banner")
@@ -172,12 +220,23 @@ class TicketPage(QWidget):
         self.bottom.addWidget(self.done_button, stretch=1)
         outer.addLayout(self.bottom)
         self.ticket: dict = {}
+        self.fault = False
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Your ticket"))
-        self.qr_hint.setText(tr("Scan this code to follow your turn on your phone"))
-        self.done_button.setText(tr("Done"))
+        self.qr_hint.setText(tr("Follow your turn on your phone"))
+        self.priority.setText(tr("Priority"))
+        self._done_text()
+
+    def _done_text(self) -> None:
+        # A tick and "I have my ticket": the visit goes on, nothing is cancelled.
+        self.done_button.setText("✓ " + (tr("I have noted my number") if self.fault
+                                         else tr("I have my ticket")))
+
+    def set_fault(self, fault: bool) -> None:
+        self.fault = fault
+        self._done_text()
 
     def set_print_status(self, level: str, text: str) -> None:
         self.print_status.setProperty("level", level)
@@ -191,6 +250,11 @@ class TicketPage(QWidget):
                      else QBoxLayout.Direction.TopToBottom)
         self.panes.setDirection(direction)
         self.bottom.setDirection(direction)
+        self.heading.setVisible(not landscape)  # the number speaks for itself when short
+        # A hidden page's layouts keep the sizes of the last style sheet (the text scale
+        # changes with the window): forget them, or the page holds the window too tall.
+        for layout in (self.text_pane, self.qr_pane, self.panes, self.bottom, self.layout()):
+            layout.invalidate()
 
 
 class ClosedPage(QWidget):
@@ -227,9 +291,15 @@ class ClosedPage(QWidget):
         for button in (self.reception_button, self.back_button):
             button.setAccessibleName(button.text())
 
-    def show_service(self, service_label: str, opening: str) -> None:
-        self.title.setText(tr("{service} is closed now").format(service=service_label))
-        self.next_opening.setText(tr("Next opening: {when}").format(when=opening))
+    def show_service(self, service_label: str, opening: str, elsewhere: str = "") -> None:
+        """The service's name as a title, then "This service is closed now" (right in French
+        whatever the service's gender: "la CAF", "le PIJ"), its next opening here and, if
+        the other site holds it sooner, where and when."""
+        self.title.setText(service_label)
+        text = tr("This service is closed now. Next opening here: {when}.").format(when=opening)
+        if elsewhere:
+            text += "\n" + elsewhere
+        self.next_opening.setText(text)
 
 
 class CodePage(QWidget):
@@ -252,7 +322,7 @@ class CodePage(QWidget):
         self.error.setObjectName("banner")
         self.error.setProperty("level", "error")
         self.error.hide()
-        self.keypad = Keypad(max_len=max_len, secret=secret)
+        self.keypad = Keypad(max_len=max_len, secret=secret, exact=not secret)
         self.keypad.submitted.connect(self.submitted)
         self.back_button = big_button("", name="back", secondary=True)
         self.back_button.clicked.connect(self.back)
@@ -271,7 +341,9 @@ class CodePage(QWidget):
             self.hint.setText(tr("Enter a staff PIN to leave the kiosk"))
         else:
             self.title.setText(tr("I have an appointment"))
-            self.hint.setText(tr("Enter the code you were given when you booked"))
+            self.hint.setText(tr("Type the {digits}-digit code you were given when you "
+                                 "booked").format(digits=self.keypad.max_len))
+        self.keypad.set_texts(tr("Erase"), tr("OK"))
         self.back_button.setText(tr("Back"))
         self.back_button.setAccessibleName(self.back_button.text())
 

@@ -1,52 +1,39 @@
-"""Visitor-facing wording that depends on numbers and dates, in the chosen language."""
+"""Visitor-facing wording that depends on numbers and dates, in the chosen language.
+
+The words themselves live in :mod:`kiosk.domain.visitor_words`, shared with the printed
+ticket and the phone page: one visit, one estimate, one wording on screen and on paper.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale
-
-from ui.i18n import LOCALES
-from ui.i18n import visitor_tr as tr
+from kiosk.domain import visitor_words
 
 
-def minutes(seconds: int) -> int:
-    return max(1, round(seconds / 60))
+def wait_text(waiting: int, wait_s: int, language: str) -> str:
+    """A tile: "2 personnes en attente" / "environ 16 min" (two lines, no symbols)."""
+    return visitor_words.queue_line(waiting, wait_s, language)
 
 
-def wait_text(waiting: int, wait_s: int) -> str:
-    if waiting == 0:
-        return tr("No wait")
-    return tr("{count} waiting · ~{minutes} min").format(count=waiting,
-                                                          minutes=minutes(wait_s))
+def position_text(position: int, language: str) -> str:
+    return visitor_words.position_line(position, language)
 
 
-def position_text(position: int) -> str:
-    if position <= 1:
-        return tr("You are next")
-    return tr("You are number {position} in line").format(position=position)
+def estimate_text(wait_s: int, language: str) -> str:
+    return visitor_words.wait_line(wait_s, language)
 
 
-def estimate_text(wait_s: int, position: int) -> str:
-    if position <= 1 or wait_s <= 0:
-        return tr("Estimated wait: a few minutes")
-    return tr("Estimated wait: about {minutes} min").format(minutes=minutes(wait_s))
+def _when(iso: str | None) -> datetime | None:
+    return datetime.fromisoformat(iso) if iso else None
 
 
 def opening_text(iso: str | None, now: datetime, tz: ZoneInfo, language: str) -> str:
-    """ "today 13:30", "tomorrow 9:00", "Tuesday 9:00" or "02/12 9:00" in ``language``."""
-    if not iso:
-        return tr("no opening planned")
-    when = datetime.fromisoformat(iso).astimezone(tz)
-    today = now.astimezone(tz).date()
-    clock = f"{when.hour}:{when.minute:02d}"
-    if when.date() == today:
-        return tr("today {time}").format(time=clock)
-    if when.date() == today + timedelta(days=1):
-        return tr("tomorrow {time}").format(time=clock)
-    locale = QLocale(LOCALES.get(language, "fr_FR"))
-    if when.date() < today + timedelta(days=7):
-        day = locale.dayName(when.isoweekday(), QLocale.FormatType.LongFormat)
-        return f"{day} {clock}"
-    return f"{when:%d/%m} {clock}"
+    """"aujourd'hui à 13 h 30", "demain à 9 h", "mardi à 9 h" or "le 02/12 à 9 h"."""
+    return visitor_words.opening_phrase(_when(iso), now, tz, language)
+
+
+def closed_tile_text(iso: str | None, now: datetime, tz: ZoneInfo, language: str) -> str:
+    """"Fermé, ouvre mardi à 9 h"."""
+    return visitor_words.closed_tile_line(_when(iso), now, tz, language)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.client import HubClient, HubUnreachable
+from kiosk.domain import visitor_words
 from kiosk.domain.ticket_view import TicketView
 from kiosk.errors import Conflict, NotFound, RateLimited, ServiceClosed, Unauthorized
 from ui.i18n import LANGUAGES, NATIVE_NAMES, VisitorTranslations
@@ -80,9 +81,9 @@ class KioskWindow(QWidget):
         self.setAccessibleName("kiosk")
         self._build()
         self._idle = QTimer(self, singleShot=True, interval=round(idle_s * 1000))
-        self._idle.timeout.connect(self.go_home)
+        self._idle.timeout.connect(self._idle_home)
         self._ticket_timer = QTimer(self, singleShot=True, interval=round(ticket_s * 1000))
-        self._ticket_timer.timeout.connect(self.go_home)
+        self._ticket_timer.timeout.connect(self._idle_home)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.refresh)
         self._pending = QTimer(self, singleShot=True, interval=PENDING_MS)
@@ -143,6 +144,7 @@ class KioskWindow(QWidget):
                      self.pin, self.feedback, self.message):
             self.stack.addWidget(page)
         self.welcome.service_chosen.connect(self.choose_service)
+        self.welcome.other.connect(lambda: self.choose_service(self._reception_code()))
         self.welcome.appointment.connect(self._open_appointment)
         self.welcome.feedback.connect(self._open_feedback)
         self.priority.answered.connect(lambda priority: self.issue(self.pending_service,
@@ -173,7 +175,7 @@ class KioskWindow(QWidget):
         for page in (self.welcome, self.priority, self.ticket, self.closed, self.appointment,
                      self.pin, self.feedback):
             page.retranslate()
-        self.contrast_button.setText(tr("Larger text, high contrast"))
+        self._contrast_text()
         self.audio_button.setText(tr("Read the screen aloud"))
         self._show_services()
         if not self.hub_ok and self.site is not None:
@@ -181,7 +183,17 @@ class KioskWindow(QWidget):
 
     def toggle_contrast(self) -> None:
         self.high_contrast = not self.high_contrast
+        self._contrast_text()
         self._restyle()
+
+    def _contrast_text(self) -> None:
+        """The button says whether the mode is on, and looks pressed when it is."""
+        on = self.high_contrast
+        self.contrast_button.setText(("✓ " if on else "") + (
+            tr("High contrast: on") if on else tr("Larger text, high contrast")))
+        self.contrast_button.setProperty("current", on)
+        self.contrast_button.style().unpolish(self.contrast_button)
+        self.contrast_button.style().polish(self.contrast_button)
 
     def _restyle(self) -> None:
         """Text scales with the screen's short side (1080 px = 1.0), larger in high contrast."""
@@ -265,18 +277,30 @@ class KioskWindow(QWidget):
         specs = self._labels()
         now = {s["code"]: s for s in self.services_now}
         self.welcome.set_tiles([(code, spec["colour"], spec["labels"][self.language],
-                                 now.get(code, {}).get("open", False))
+                                 now.get(code, {}).get("open", False), spec.get("icon", ""))
                                 for code, spec in specs.items()])
         for code, spec in specs.items():
             state = now.get(code, {"open": False, "waiting": 0, "wait_s": 0})
             if state["open"]:
-                detail = texts.wait_text(state["waiting"], state["wait_s"])
+                detail = texts.wait_text(state["waiting"], state["wait_s"], self.language)
             else:
-                detail = tr("Closed · opens {when}").format(when=texts.opening_text(
-                    state.get("next_opening"), self.clock(), self._tz(), self.language))
+                detail = texts.closed_tile_text(state.get("next_opening"), self.clock(),
+                                                self._tz(), self.language)
             self.welcome.set_detail(code, spec["labels"][self.language], detail,
                                     state["open"])
         self.welcome.set_enabled_tiles(self.hub_ok)
+
+    def _elsewhere_text(self, code: str) -> str:
+        """"CAF : cet après-midi de 13 h 30 à 17 h à Enquin-les-Mines" when the hub says the
+        other site holds the service before it opens here again; else nothing."""
+        state = next((s for s in self.services_now if s["code"] == code), {})
+        there = state.get("elsewhere")
+        if not there:
+            return ""
+        name = self._service_label(code).split(" – ")[0]
+        return visitor_words.elsewhere_line(
+            name, datetime.fromisoformat(there["start"]), datetime.fromisoformat(there["end"]),
+            there["site"], self.clock(), self._tz(), self.language)
 
     def _reception_code(self) -> str:
         codes = list(self._labels())
@@ -317,7 +341,8 @@ class KioskWindow(QWidget):
             opening = texts.opening_text(
                 error.next_opening.isoformat() if error.next_opening else None,
                 self.clock(), self._tz(), self.language)
-            self.closed.show_service(self._service_label(code), opening)
+            self.closed.show_service(self._service_label(code), opening,
+                                     self._elsewhere_text(code))
             self.closed.reception_button.setVisible(code != self._reception_code())
             self.stack.setCurrentWidget(self.closed)
             self._debounce.start()
@@ -340,11 +365,13 @@ class KioskWindow(QWidget):
         page = self.ticket
         page.ticket = ticket
         self._print(ticket)  # first: the printer works while the screen draws the ticket
+        page.set_fault(False)
         page.number.setText(ticket["number"])
+        page.priority.setVisible(bool(ticket.get("priority")))
         page.service.setText(ticket["service_label"].get(self.language, ticket["service"]))
-        page.position.setText(texts.position_text(ticket["position"]))
-        page.estimate.setText(texts.estimate_text(ticket["estimated_wait_s"],
-                                                  ticket["position"]))
+        page.position.setText(texts.position_text(ticket["position"], self.language))
+        page.estimate.setText(texts.estimate_text(ticket["estimated_wait_s"], self.language))
+        page.watch.setText(visitor_words.word("watch", self.language))
         page.qr.set_payload(ticket["status_url"])
         self.stack.setCurrentWidget(page)
         self._ticket_timer.start()
@@ -362,6 +389,8 @@ class KioskWindow(QWidget):
             issued_at=datetime.fromisoformat(ticket["issued_at"]).astimezone(self._tz()),
             position=ticket["position"], estimated_wait_s=ticket["estimated_wait_s"],
             status_url=ticket["status_url"], priority=ticket["priority"],
+            site_address=(self.site or {}).get("address", ""),
+            hours=tuple(tuple(day) for day in (self.site or {}).get("hours", ())),
         )
         printer, number = self.printer, ticket["number"]
         Op(self, lambda: printer.print_ticket(view)) \
@@ -374,9 +403,13 @@ class KioskWindow(QWidget):
             if ok:
                 self.ticket.set_print_status("info", tr("Please take your ticket below."))
             else:
-                self.ticket.set_print_status("warning", tr(
-                    "The printer is not working. Your ticket is on this screen: scan the "
-                    "code or remember your number. Reception has been told."))
+                # The screen is the only copy of the ticket: it stays until the visitor
+                # says they have noted the number (no time-out, no stray tap wipes it).
+                self._ticket_timer.stop()
+                self.ticket.set_fault(True)
+                self.ticket.set_print_status("error", tr(
+                    "The printer is not working. Note your number: {number}. Reception "
+                    "has been told.").format(number=number))
         self.printed.emit(result)
         fault = _fault_text(result)
         if fault != self.printer_fault:  # tell the hub only of changes, not every ticket
@@ -478,10 +511,19 @@ class KioskWindow(QWidget):
         self.setFocus()
         self.refresh()
 
+    def _holding_fault_ticket(self) -> bool:
+        """A ticket the printer failed to print is on screen and not yet acknowledged."""
+        return self.stack.currentWidget() is self.ticket and self.ticket.fault
+
+    def _idle_home(self) -> None:
+        if not self._holding_fault_ticket():
+            self.go_home()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in USER_EVENTS:
             self._idle.start()
-            if self.stack.currentWidget() is self.ticket and event.type() != QEvent.Type.KeyPress:
+            if (self.stack.currentWidget() is self.ticket and not self.ticket.fault
+                    and event.type() != QEvent.Type.KeyPress):
                 self._ticket_timer.start()
         return False
 

@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Welcome</source>
         <translation>Welcome</translation>
@@ -10,6 +10,10 @@
     <message>
         <source>Touch the service you have come for</source>
         <translation>Touch the service you have come for</translation>
+    </message>
+    <message>
+        <source>I don&apos;t know / other request</source>
+        <translation>I don&apos;t know / other request</translation>
     </message>
     <message>
         <source>I have an appointment</source>
@@ -44,12 +48,36 @@
         <translation>Your ticket</translation>
     </message>
     <message>
-        <source>Scan this code to follow your turn on your phone</source>
-        <translation>Scan this code to follow your turn on your phone</translation>
+        <source>Follow your turn on your phone</source>
+        <translation>Follow your turn on your phone</translation>
+    </message>
+    <message>
+        <source>I have noted my number</source>
+        <translation>I have noted my number</translation>
+    </message>
+    <message>
+        <source>I have my ticket</source>
+        <translation>I have my ticket</translation>
+    </message>
+    <message>
+        <source>This service is closed now. Next opening here: {when}.</source>
+        <translation>This service is closed now. Next opening here: {when}.</translation>
+    </message>
+    <message>
+        <source>Type the {digits}-digit code you were given when you booked</source>
+        <translation>Type the {digits}-digit code you were given when you booked</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Call next</source>
-        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <extracomment>The key of each action; shown on its button (&quot;Call next (F1)&quot;).</extracomment>
         <translation>Call next</translation>
     </message>
     <message>
@@ -67,6 +95,10 @@
     <message>
         <source>Finish…</source>
         <translation>Finish…</translation>
+    </message>
+    <message>
+        <source>Solved, call next</source>
+        <translation>Solved, call next</translation>
     </message>
     <message>
         <source>No-show</source>
@@ -189,24 +221,12 @@
         <translation>Take a ticket for general reception</translation>
     </message>
     <message>
-        <source>{service} is closed now</source>
-        <translation>{service} is closed now</translation>
-    </message>
-    <message>
-        <source>Next opening: {when}</source>
-        <translation>Next opening: {when}</translation>
-    </message>
-    <message>
         <source>Staff only</source>
         <translation>Staff only</translation>
     </message>
     <message>
         <source>Enter a staff PIN to leave the kiosk</source>
         <translation>Enter a staff PIN to leave the kiosk</translation>
-    </message>
-    <message>
-        <source>Enter the code you were given when you booked</source>
-        <translation>Enter the code you were given when you booked</translation>
     </message>
     <message>
         <source>Good</source>
@@ -229,42 +249,6 @@
         <translation>One tap is enough. Thank you!</translation>
     </message>
     <message>
-        <source>No wait</source>
-        <translation>No wait</translation>
-    </message>
-    <message>
-        <source>{count} waiting · ~{minutes} min</source>
-        <translation>{count} waiting · ~{minutes} min</translation>
-    </message>
-    <message>
-        <source>You are next</source>
-        <translation>You are next</translation>
-    </message>
-    <message>
-        <source>You are number {position} in line</source>
-        <translation>You are number {position} in line</translation>
-    </message>
-    <message>
-        <source>Estimated wait: a few minutes</source>
-        <translation>Estimated wait: a few minutes</translation>
-    </message>
-    <message>
-        <source>Estimated wait: about {minutes} min</source>
-        <translation>Estimated wait: about {minutes} min</translation>
-    </message>
-    <message>
-        <source>no opening planned</source>
-        <translation>no opening planned</translation>
-    </message>
-    <message>
-        <source>today {time}</source>
-        <translation>today {time}</translation>
-    </message>
-    <message>
-        <source>tomorrow {time}</source>
-        <translation>tomorrow {time}</translation>
-    </message>
-    <message>
         <source>Larger text, high contrast</source>
         <translation>Larger text, high contrast</translation>
     </message>
@@ -273,12 +257,12 @@
         <translation>Read the screen aloud</translation>
     </message>
     <message>
-        <source>We cannot give tickets at the moment. Reception will help you.</source>
-        <translation>We cannot give tickets at the moment. Reception will help you.</translation>
+        <source>High contrast: on</source>
+        <translation>High contrast: on</translation>
     </message>
     <message>
-        <source>Closed · opens {when}</source>
-        <translation>Closed · opens {when}</translation>
+        <source>We cannot give tickets at the moment. Reception will help you.</source>
+        <translation>We cannot give tickets at the moment. Reception will help you.</translation>
     </message>
     <message>
         <source>One moment…</source>
@@ -305,8 +289,8 @@
         <translation>Sorry, something went wrong.</translation>
     </message>
     <message>
-        <source>Keep this screen's code: no printer here.</source>
-        <translation>Keep this screen's code: no printer here.</translation>
+        <source>Keep this screen&apos;s code: no printer here.</source>
+        <translation>Keep this screen&apos;s code: no printer here.</translation>
     </message>
     <message>
         <source>Printing your ticket…</source>
@@ -317,8 +301,8 @@
         <translation>Please take your ticket below.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is on this screen: scan the code or remember your number. Reception has been told.</source>
-        <translation>The printer is not working. Your ticket is on this screen: scan the code or remember your number. Reception has been told.</translation>
+        <source>The printer is not working. Note your number: {number}. Reception has been told.</source>
+        <translation>The printer is not working. Note your number: {number}. Reception has been told.</translation>
     </message>
     <message>
         <source>This code is not known. Please check it, or ask at reception.</source>
@@ -358,8 +342,18 @@
         <translation>Link to the hub lost: the queue on this screen may be out of date. Reconnecting…</translation>
     </message>
     <message>
-        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
-        <translation>Printer of kiosk {kiosk}: {fault} (since {time})</translation>
+        <source>Kiosk {n} printer</source>
+        <translation>Kiosk {n} printer</translation>
+    </message>
+    <message>
+        <source>Kiosk printer</source>
+        <translation>Kiosk printer</translation>
+    </message>
+    <message>
+        <source>{where}, since {time}
+{fault}</source>
+        <translation>{where}, since {time}
+{fault}</translation>
     </message>
     <message>
         <source>No news from {site} since {time}</source>
@@ -463,16 +457,24 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>{n} waiting · longest wait {wait}</source>
-        <translation>{n} waiting · longest wait {wait}</translation>
+        <source>Next to be called</source>
+        <translation>Next to be called</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the longest for {wait}</source>
+        <translation>{n} waiting, the longest for {wait}</translation>
+    </message>
+    <message>
+        <source>{n} waiting, {wait}</source>
+        <translation>{n} waiting, {wait}</translation>
+    </message>
+    <message>
+        <source>nobody waiting</source>
+        <translation>nobody waiting</translation>
     </message>
     <message>
         <source>Nobody is waiting.</source>
         <translation>Nobody is waiting.</translation>
-    </message>
-    <message>
-        <source>{service}: {n} waiting</source>
-        <translation>{service}: {n} waiting</translation>
     </message>
     <message>
         <source>Counter sign-in</source>
@@ -483,8 +485,8 @@
         <translation>Choose your counter:</translation>
     </message>
     <message>
-        <source>Its PIN (keypad or keyboard), then OK:</source>
-        <translation>Its PIN (keypad or keyboard), then OK:</translation>
+        <source>Your PIN (keypad or keyboard), then OK:</source>
+        <translation>Your PIN (keypad or keyboard), then OK:</translation>
     </message>
     <message>
         <source>Choose your counter first.</source>
@@ -579,6 +581,10 @@
         <translation>Your session has ended: please sign in again.</translation>
     </message>
     <message>
+        <source>priority</source>
+        <translation>priority</translation>
+    </message>
+    <message>
         <source>Paused: {reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
@@ -628,7 +634,7 @@
     </message>
     <message>
         <source>Visitors</source>
-        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <extracomment>(key, how to show it); a key&apos;s caption comes from :func:`captions`.</extracomment>
         <translation>Visitors</translation>
     </message>
     <message>
@@ -652,12 +658,32 @@
         <translation>Same weekday, mean of the 4 weeks before</translation>
     </message>
     <message>
+        <source>Today, so far</source>
+        <translation>Today, so far</translation>
+    </message>
+    <message>
+        <source>day (gaps: closed or no data)</source>
+        <translation>day (gaps: closed or no data)</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>visitors</translation>
+    </message>
+    <message>
         <source>Waiting time before the call</source>
         <translation>Waiting time before the call</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minutes</translation>
+        <source>over {minutes} min: {n} visitors (not drawn)</source>
+        <translation>over {minutes} min: {n} visitors (not drawn)</translation>
+    </message>
+    <message>
+        <source>minutes of waiting (each bar: 5 minutes)</source>
+        <translation>minutes of waiting (each bar: 5 minutes)</translation>
+    </message>
+    <message>
+        <source>visitors per 5 minutes</source>
+        <translation>visitors per 5 minutes</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -780,8 +806,8 @@
         <translation>Nine visitors in ten waited less than this.</translation>
     </message>
     <message>
-        <source>Visits finished with the outcome "solved here", of those served.</source>
-        <translation>Visits finished with the outcome "solved here", of those served.</translation>
+        <source>Visits finished with the outcome &quot;solved here&quot;, of those served.</source>
+        <translation>Visits finished with the outcome &quot;solved here&quot;, of those served.</translation>
     </message>
     <message>
         <source>Priority tickets, of all visitors.</source>
@@ -800,12 +826,12 @@
         <translation>Unhappy</translation>
     </message>
     <message>
-        <source>Visitors' feedback ({0} answers)</source>
-        <translation>Visitors' feedback ({0} answers)</translation>
+        <source>Visitors&apos; feedback ({0} answers)</source>
+        <translation>Visitors&apos; feedback ({0} answers)</translation>
     </message>
     <message>
         <source>Monthly report — {0}</source>
-        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Monthly report — {0}</translation>
     </message>
     <message>
@@ -841,8 +867,8 @@
         <translation>Dashboard sign-in</translation>
     </message>
     <message>
-        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
-        <translation>Figures are for the house's managers. Choose your name and type your PIN.</translation>
+        <source>Figures are for the house&apos;s managers. Choose your name and type your PIN.</source>
+        <translation>Figures are for the house&apos;s managers. Choose your name and type your PIN.</translation>
     </message>
     <message>
         <source>Manager</source>
@@ -857,8 +883,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
-        <translation>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</translation>
+        <source>No manager is declared in this site&apos;s file: add one under [[managers]] to open the dashboard.</source>
+        <translation>No manager is declared in this site&apos;s file: add one under [[managers]] to open the dashboard.</translation>
     </message>
     <message>
         <source>Choose your name first.</source>
@@ -889,8 +915,36 @@
         <translation>Feedback answers</translation>
     </message>
     <message>
-        <source>Share of the site's visits served</source>
-        <translation>Share of the site's visits served</translation>
+        <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
+        <translation>Visitors: tickets taken; a transfer is not a new visitor.</translation>
+    </message>
+    <message>
+        <source>Served: visitors received at a counter (a transferred visitor is received by each service).</source>
+        <translation>Served: visitors received at a counter (a transferred visitor is received by each service).</translation>
+    </message>
+    <message>
+        <source>No-shows: called, but did not come.</source>
+        <translation>No-shows: called, but did not come.</translation>
+    </message>
+    <message>
+        <source>Transfers in: visitors sent here by another service.</source>
+        <translation>Transfers in: visitors sent here by another service.</translation>
+    </message>
+    <message>
+        <source>Transfers out: visitors sent on to another service.</source>
+        <translation>Transfers out: visitors sent on to another service.</translation>
+    </message>
+    <message>
+        <source>Tickets given by the reception desk rather than the kiosk.</source>
+        <translation>Tickets given by the reception desk rather than the kiosk.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Share of the site&apos;s visits served</source>
+        <translation>Share of the site&apos;s visits served</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -917,20 +971,28 @@
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <source>Only this site's figures so far: no other site heard from.</source>
-        <translation>Only this site's figures so far: no other site heard from.</translation>
+        <source>{0}: data up to {1} included</source>
+        <translation>{0}: data up to {1} included</translation>
     </message>
     <message>
-        <source>{0}: last heard from {1}</source>
-        <translation>{0}: last heard from {1}</translation>
+        <source>{0}: data up to {1}</source>
+        <translation>{0}: data up to {1}</translation>
     </message>
     <message>
-        <source>{0}: not heard from directly yet</source>
-        <translation>{0}: not heard from directly yet</translation>
+        <source>{0}: data up to {2} {1}</source>
+        <translation>{0}: data up to {2} {1}</translation>
     </message>
     <message>
-        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
-        <translation>Counters cannot open the dashboard: sign in with a manager's PIN.</translation>
+        <source>{0}: no data for these days</source>
+        <translation>{0}: no data for these days</translation>
+    </message>
+    <message>
+        <source>(link not established yet)</source>
+        <translation>(link not established yet)</translation>
+    </message>
+    <message>
+        <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>
+        <translation>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</translation>
     </message>
     <message>
         <source>Wrong name or PIN.</source>
@@ -949,6 +1011,10 @@
         <translation>recall</translation>
     </message>
     <message>
+        <source>latest</source>
+        <translation>latest</translation>
+    </message>
+    <message>
         <source>Last calls</source>
         <translation>Last calls</translation>
     </message>
@@ -963,6 +1029,23 @@
     <message>
         <source>All services are closed at the moment.</source>
         <translation>All services are closed at the moment.</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>Waiting-room display</source>
+        <translation>Waiting-room display</translation>
+    </message>
+    <message>
+        <source>kiosk demonstration — {site}</source>
+        <extracomment>The desktop a first run is planned for; a smaller free area wins.</extracomment>
+        <translation>kiosk demonstration — {site}</translation>
+    </message>
+    <message>
+        <source>Demonstration: pick a screen</source>
+        <translation>Demonstration: pick a screen</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
@@ -12,16 +12,20 @@
         <translation>Touchez le service pour lequel vous venez</translation>
     </message>
     <message>
+        <source>I don&apos;t know / other request</source>
+        <translation>Je ne sais pas / autre demande</translation>
+    </message>
+    <message>
         <source>I have an appointment</source>
-        <translation>J'ai un rendez-vous</translation>
+        <translation>J&apos;ai un rendez-vous</translation>
     </message>
     <message>
         <source>How was your visit?</source>
-        <translation>Comment s'est passée votre visite ?</translation>
+        <translation>Comment s&apos;est passée votre visite ?</translation>
     </message>
     <message>
         <source>Do you need to be seen first?</source>
-        <translation>Avez-vous besoin d'être reçu(e) en priorité ?</translation>
+        <translation>Avez-vous besoin de passer en priorité ?</translation>
     </message>
     <message>
         <source>For example: difficulty walking or standing, pregnancy, a disability, a small child in your arms.</source>
@@ -29,7 +33,7 @@
     </message>
     <message>
         <source>Yes, I need priority</source>
-        <translation>Oui, j'ai besoin d'une priorité</translation>
+        <translation>Oui, j&apos;ai besoin d&apos;une priorité</translation>
     </message>
     <message>
         <source>No</source>
@@ -44,12 +48,36 @@
         <translation>Votre ticket</translation>
     </message>
     <message>
-        <source>Scan this code to follow your turn on your phone</source>
-        <translation>Scannez ce code pour suivre votre tour sur votre téléphone</translation>
+        <source>Follow your turn on your phone</source>
+        <translation>Suivez votre tour sur votre téléphone</translation>
+    </message>
+    <message>
+        <source>I have noted my number</source>
+        <translation>J&apos;ai noté mon numéro</translation>
+    </message>
+    <message>
+        <source>I have my ticket</source>
+        <translation>J&apos;ai mon ticket</translation>
+    </message>
+    <message>
+        <source>This service is closed now. Next opening here: {when}.</source>
+        <translation>Ce service est fermé en ce moment. Prochaine ouverture ici : {when}.</translation>
+    </message>
+    <message>
+        <source>Type the {digits}-digit code you were given when you booked</source>
+        <translation>Tapez le code à {digits} chiffres reçu lors de la prise de rendez-vous</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Valider</translation>
     </message>
     <message>
         <source>Call next</source>
-        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <extracomment>The key of each action; shown on its button (&quot;Call next (F1)&quot;).</extracomment>
         <translation>Appeler le suivant</translation>
     </message>
     <message>
@@ -67,6 +95,10 @@
     <message>
         <source>Finish…</source>
         <translation>Terminer…</translation>
+    </message>
+    <message>
+        <source>Solved, call next</source>
+        <translation>Résolu, appeler le suivant</translation>
     </message>
     <message>
         <source>No-show</source>
@@ -178,23 +210,15 @@
     </message>
     <message>
         <source>Issued at reception</source>
-        <translation>Délivré à l'accueil</translation>
+        <translation>Remis par l&apos;accueil</translation>
     </message>
     <message>
         <source>The general reception desk can help you now.</source>
-        <translation>L'accueil général peut vous aider dès maintenant.</translation>
+        <translation>L&apos;accueil général peut vous aider dès maintenant.</translation>
     </message>
     <message>
         <source>Take a ticket for general reception</source>
-        <translation>Prendre un ticket pour l'accueil général</translation>
-    </message>
-    <message>
-        <source>{service} is closed now</source>
-        <translation>{service} est fermé en ce moment</translation>
-    </message>
-    <message>
-        <source>Next opening: {when}</source>
-        <translation>Prochaine ouverture : {when}</translation>
+        <translation>Prendre un ticket pour l&apos;accueil général</translation>
     </message>
     <message>
         <source>Staff only</source>
@@ -203,10 +227,6 @@
     <message>
         <source>Enter a staff PIN to leave the kiosk</source>
         <translation>Saisissez un code personnel pour quitter la borne</translation>
-    </message>
-    <message>
-        <source>Enter the code you were given when you booked</source>
-        <translation>Saisissez le code reçu lors de votre prise de rendez-vous</translation>
     </message>
     <message>
         <source>Good</source>
@@ -229,56 +249,20 @@
         <translation>Une seule touche suffit. Merci !</translation>
     </message>
     <message>
-        <source>No wait</source>
-        <translation>Pas d'attente</translation>
-    </message>
-    <message>
-        <source>{count} waiting · ~{minutes} min</source>
-        <translation>{count} en attente · ~{minutes} min</translation>
-    </message>
-    <message>
-        <source>You are next</source>
-        <translation>Vous êtes le prochain</translation>
-    </message>
-    <message>
-        <source>You are number {position} in line</source>
-        <translation>Vous êtes {position}e dans la file</translation>
-    </message>
-    <message>
-        <source>Estimated wait: a few minutes</source>
-        <translation>Attente estimée : quelques minutes</translation>
-    </message>
-    <message>
-        <source>Estimated wait: about {minutes} min</source>
-        <translation>Attente estimée : environ {minutes} min</translation>
-    </message>
-    <message>
-        <source>no opening planned</source>
-        <translation>aucune ouverture prévue</translation>
-    </message>
-    <message>
-        <source>today {time}</source>
-        <translation>aujourd'hui {time}</translation>
-    </message>
-    <message>
-        <source>tomorrow {time}</source>
-        <translation>demain {time}</translation>
-    </message>
-    <message>
         <source>Larger text, high contrast</source>
         <translation>Texte agrandi, contraste élevé</translation>
     </message>
     <message>
         <source>Read the screen aloud</source>
-        <translation>Lire l'écran à voix haute</translation>
+        <translation>Lire l&apos;écran à voix haute</translation>
+    </message>
+    <message>
+        <source>High contrast: on</source>
+        <translation>Contraste élevé : activé</translation>
     </message>
     <message>
         <source>We cannot give tickets at the moment. Reception will help you.</source>
-        <translation>Nous ne pouvons pas donner de tickets pour le moment. L'accueil va vous aider.</translation>
-    </message>
-    <message>
-        <source>Closed · opens {when}</source>
-        <translation>Fermé · ouvre {when}</translation>
+        <translation>Nous ne pouvons pas donner de tickets pour le moment. L&apos;accueil va vous aider.</translation>
     </message>
     <message>
         <source>One moment…</source>
@@ -286,11 +270,11 @@
     </message>
     <message>
         <source>Several tickets were just taken here.</source>
-        <translation>Plusieurs tickets viennent d'être pris ici.</translation>
+        <translation>Plusieurs tickets viennent d&apos;être pris ici.</translation>
     </message>
     <message>
         <source>Please wait a moment, or ask at reception.</source>
-        <translation>Merci de patienter un instant, ou adressez-vous à l'accueil.</translation>
+        <translation>Merci de patienter un instant, ou adressez-vous à l&apos;accueil.</translation>
     </message>
     <message>
         <source>Sorry, no ticket can be printed right now.</source>
@@ -298,15 +282,15 @@
     </message>
     <message>
         <source>Reception will help you.</source>
-        <translation>L'accueil va vous aider.</translation>
+        <translation>L&apos;accueil va vous aider.</translation>
     </message>
     <message>
         <source>Sorry, something went wrong.</source>
         <translation>Désolé, un problème est survenu.</translation>
     </message>
     <message>
-        <source>Keep this screen's code: no printer here.</source>
-        <translation>Gardez le code de cet écran : pas d'imprimante ici.</translation>
+        <source>Keep this screen&apos;s code: no printer here.</source>
+        <translation>Gardez le code de cet écran : pas d&apos;imprimante ici.</translation>
     </message>
     <message>
         <source>Printing your ticket…</source>
@@ -317,20 +301,20 @@
         <translation>Prenez votre ticket ci-dessous.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is on this screen: scan the code or remember your number. Reception has been told.</source>
-        <translation>L'imprimante ne fonctionne pas. Votre ticket est sur cet écran : scannez le code ou retenez votre numéro. L'accueil a été prévenu.</translation>
+        <source>The printer is not working. Note your number: {number}. Reception has been told.</source>
+        <translation>L&apos;imprimante ne fonctionne pas. Notez votre numéro : {number}. L&apos;accueil a été prévenu.</translation>
     </message>
     <message>
         <source>This code is not known. Please check it, or ask at reception.</source>
-        <translation>Ce code est inconnu. Vérifiez-le ou adressez-vous à l'accueil.</translation>
+        <translation>Ce code est inconnu. Vérifiez-le ou adressez-vous à l&apos;accueil.</translation>
     </message>
     <message>
         <source>Too many tries. Please ask at reception.</source>
-        <translation>Trop d'essais. Adressez-vous à l'accueil.</translation>
+        <translation>Trop d&apos;essais. Adressez-vous à l&apos;accueil.</translation>
     </message>
     <message>
         <source>This code cannot be used now (already used, or the appointment is on another day). Please ask at reception.</source>
-        <translation>Ce code ne peut pas être utilisé maintenant (déjà utilisé, ou rendez-vous prévu un autre jour). Adressez-vous à l'accueil.</translation>
+        <translation>Ce code ne peut pas être utilisé maintenant (déjà utilisé, ou rendez-vous prévu un autre jour). Adressez-vous à l&apos;accueil.</translation>
     </message>
     <message>
         <source>Thank you!</source>
@@ -346,7 +330,7 @@
     </message>
     <message>
         <source>Too many tries. Please wait a minute.</source>
-        <translation>Trop d'essais. Patientez une minute.</translation>
+        <translation>Trop d&apos;essais. Patientez une minute.</translation>
     </message>
     <message>
         <source>The hub cannot check the PIN right now.</source>
@@ -355,11 +339,21 @@
     <message>
         <source>Link to the hub lost: the queue on this screen may be out of date. Reconnecting…</source>
         <extracomment>Another site silent for longer than this is worth telling staff (sync pushes every few seconds when all is well).</extracomment>
-        <translation>Liaison avec le serveur perdue : la file affichée n'est peut-être plus à jour. Reconnexion…</translation>
+        <translation>Liaison avec le serveur perdue : la file affichée n&apos;est peut-être plus à jour. Reconnexion…</translation>
     </message>
     <message>
-        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
-        <translation>Imprimante de la borne {kiosk} : {fault} (depuis {time})</translation>
+        <source>Kiosk {n} printer</source>
+        <translation>Imprimante de la borne {n}</translation>
+    </message>
+    <message>
+        <source>Kiosk printer</source>
+        <translation>Imprimante de la borne</translation>
+    </message>
+    <message>
+        <source>{where}, since {time}
+{fault}</source>
+        <translation>{where}, depuis {time}
+{fault}</translation>
     </message>
     <message>
         <source>No news from {site} since {time}</source>
@@ -383,7 +377,7 @@
     </message>
     <message>
         <source>printer offline: check it is switched on and not in error</source>
-        <translation>imprimante hors ligne : vérifiez qu'elle est allumée et sans erreur</translation>
+        <translation>imprimante hors ligne : vérifiez qu&apos;elle est allumée et sans erreur</translation>
     </message>
     <message>
         <source>printer unreachable: check its cable or network</source>
@@ -391,11 +385,11 @@
     </message>
     <message>
         <source>printer error: switch it off and on</source>
-        <translation>erreur d'imprimante : éteignez-la puis rallumez-la</translation>
+        <translation>erreur d&apos;imprimante : éteignez-la puis rallumez-la</translation>
     </message>
     <message>
         <source>printer fault</source>
-        <translation>panne d'imprimante</translation>
+        <translation>panne d&apos;imprimante</translation>
     </message>
     <message>
         <source>Service</source>
@@ -415,7 +409,7 @@
     </message>
     <message>
         <source>{service}, {day} at {time}. The visitor types this code at the kiosk on the day.</source>
-        <translation>{service}, le {day} à {time}. L'usager saisit ce code à la borne le jour même.</translation>
+        <translation>{service}, le {day} à {time}. L&apos;usager saisit ce code à la borne le jour même.</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
@@ -432,7 +426,7 @@
     </message>
     <message>
         <source>Call the next visitor when you are ready.</source>
-        <translation>Appelez l'usager suivant quand vous êtes prêt.</translation>
+        <translation>Appelez l&apos;usager suivant quand vous êtes prêt.</translation>
     </message>
     <message>
         <source>Being served since {time}</source>
@@ -463,16 +457,24 @@
         <translation>Remarques</translation>
     </message>
     <message>
-        <source>{n} waiting · longest wait {wait}</source>
-        <translation>{n} en attente · plus longue attente {wait}</translation>
+        <source>Next to be called</source>
+        <translation>Prochain appel</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the longest for {wait}</source>
+        <translation>{n} en attente, la plus longue depuis {wait}</translation>
+    </message>
+    <message>
+        <source>{n} waiting, {wait}</source>
+        <translation>{n} en attente, {wait}</translation>
+    </message>
+    <message>
+        <source>nobody waiting</source>
+        <translation>personne en attente</translation>
     </message>
     <message>
         <source>Nobody is waiting.</source>
         <translation>Aucun usager en attente.</translation>
-    </message>
-    <message>
-        <source>{service}: {n} waiting</source>
-        <translation>{service} : {n} en attente</translation>
     </message>
     <message>
         <source>Counter sign-in</source>
@@ -483,12 +485,12 @@
         <translation>Choisissez votre guichet :</translation>
     </message>
     <message>
-        <source>Its PIN (keypad or keyboard), then OK:</source>
-        <translation>Son code PIN (pavé numérique ou clavier), puis OK :</translation>
+        <source>Your PIN (keypad or keyboard), then OK:</source>
+        <translation>Votre code PIN (pavé numérique ou clavier), puis OK :</translation>
     </message>
     <message>
         <source>Choose your counter first.</source>
-        <translation>Choisissez d'abord votre guichet.</translation>
+        <translation>Choisissez d&apos;abord votre guichet.</translation>
     </message>
     <message>
         <source>served</source>
@@ -508,7 +510,7 @@
     </message>
     <message>
         <source>Today at this counter</source>
-        <translation>Aujourd'hui à ce guichet</translation>
+        <translation>Aujourd&apos;hui à ce guichet</translation>
     </message>
     <message>
         <source>Language</source>
@@ -520,7 +522,7 @@
     </message>
     <message>
         <source>For pregnancy, disability, reduced mobility (if the service has a priority queue).</source>
-        <translation>Grossesse, handicap, mobilité réduite (si le service dispose d'une file prioritaire).</translation>
+        <translation>Grossesse, handicap, mobilité réduite (si le service dispose d&apos;une file prioritaire).</translation>
     </message>
     <message>
         <source>Issue the ticket</source>
@@ -528,7 +530,7 @@
     </message>
     <message>
         <source>{service} · position {position} in the queue</source>
-        <translation>{service} · position {position} dans la file d'attente</translation>
+        <translation>{service} · position {position} dans la file d&apos;attente</translation>
     </message>
     <message>
         <source>Counter</source>
@@ -540,7 +542,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Visitor ticket</source>
@@ -548,11 +550,11 @@
     </message>
     <message>
         <source>The hub cannot be reached: nothing was changed. Try again when the link is back.</source>
-        <translation>Serveur injoignable : rien n'a été modifié. Réessayez quand la liaison sera rétablie.</translation>
+        <translation>Serveur injoignable : rien n&apos;a été modifié. Réessayez quand la liaison sera rétablie.</translation>
     </message>
     <message>
         <source>Service {service} is closed now: nothing was changed.</source>
-        <translation>Le service {service} est actuellement fermé : rien n'a été modifié.</translation>
+        <translation>Le service {service} est actuellement fermé : rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -579,6 +581,10 @@
         <translation>Votre session a pris fin : veuillez vous reconnecter.</translation>
     </message>
     <message>
+        <source>priority</source>
+        <translation>prioritaire</translation>
+    </message>
+    <message>
         <source>Paused: {reason}</source>
         <translation>En pause : {reason}</translation>
     </message>
@@ -596,7 +602,7 @@
     </message>
     <message>
         <source>How did the visit of {number} end?</source>
-        <translation>Comment s'est terminée la visite du ticket {number} ?</translation>
+        <translation>Comment s&apos;est terminée la visite du ticket {number} ?</translation>
     </message>
     <message>
         <source>Transfer {number} to which service?</source>
@@ -624,16 +630,16 @@
     </message>
     <message>
         <source>Visitors per hour of arrival</source>
-        <translation>Usagers par heure d'arrivée</translation>
+        <translation>Usagers par heure d&apos;arrivée</translation>
     </message>
     <message>
         <source>Visitors</source>
-        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <extracomment>(key, how to show it); a key&apos;s caption comes from :func:`captions`.</extracomment>
         <translation>Usagers</translation>
     </message>
     <message>
         <source>hour of arrival</source>
-        <translation>heure d'arrivée</translation>
+        <translation>heure d&apos;arrivée</translation>
     </message>
     <message>
         <source>Visitors per service</source>
@@ -652,12 +658,32 @@
         <translation>Même jour de la semaine, moyenne des 4 semaines précédentes</translation>
     </message>
     <message>
-        <source>Waiting time before the call</source>
-        <translation>Temps d'attente avant l'appel</translation>
+        <source>Today, so far</source>
+        <translation>Aujourd&apos;hui, journée en cours</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minutes</translation>
+        <source>day (gaps: closed or no data)</source>
+        <translation>jour (trous : fermé ou sans données)</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>usagers</translation>
+    </message>
+    <message>
+        <source>Waiting time before the call</source>
+        <translation>Temps d&apos;attente avant l&apos;appel</translation>
+    </message>
+    <message>
+        <source>over {minutes} min: {n} visitors (not drawn)</source>
+        <translation>plus de {minutes} min : {n} usagers (non dessinés)</translation>
+    </message>
+    <message>
+        <source>minutes of waiting (each bar: 5 minutes)</source>
+        <translation>minutes d&apos;attente (chaque barre : 5 minutes)</translation>
+    </message>
+    <message>
+        <source>visitors per 5 minutes</source>
+        <translation>usagers par tranche de 5 min</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -693,7 +719,7 @@
     </message>
     <message>
         <source>The export failed: {0}</source>
-        <translation>L'export a échoué : {0}</translation>
+        <translation>L&apos;export a échoué : {0}</translation>
     </message>
     <message>
         <source>Week</source>
@@ -745,7 +771,7 @@
     </message>
     <message>
         <source>Issued by reception</source>
-        <translation>Délivrés par l'accueil</translation>
+        <translation>Tickets remis par l&apos;accueil</translation>
     </message>
     <message>
         <source>Median wait</source>
@@ -753,11 +779,11 @@
     </message>
     <message>
         <source>Wait, 90th pct.</source>
-        <translation>Attente, 90e centile</translation>
+        <translation>Attente maximale de 9 usagers sur 10</translation>
     </message>
     <message>
         <source>Median service</source>
-        <translation>Durée médiane d'entretien</translation>
+        <translation>Durée médiane d&apos;entretien</translation>
     </message>
     <message>
         <source>Solved on site</source>
@@ -773,19 +799,19 @@
     </message>
     <message>
         <source>Services asked for at the kiosk while closed or absent.</source>
-        <translation>Services demandés à la borne alors qu'ils étaient fermés ou absents.</translation>
+        <translation>Services demandés à la borne alors qu&apos;ils étaient fermés ou absents.</translation>
     </message>
     <message>
         <source>Nine visitors in ten waited less than this.</source>
         <translation>Neuf usagers sur dix ont attendu moins longtemps que cela.</translation>
     </message>
     <message>
-        <source>Visits finished with the outcome "solved here", of those served.</source>
-        <translation>Visites terminées avec l'issue « résolu sur place », parmi les usagers reçus.</translation>
+        <source>Visits finished with the outcome &quot;solved here&quot;, of those served.</source>
+        <translation>Visites terminées avec l&apos;issue « résolu sur place », parmi les usagers reçus.</translation>
     </message>
     <message>
         <source>Priority tickets, of all visitors.</source>
-        <translation>Tickets prioritaires, sur l'ensemble des usagers.</translation>
+        <translation>Tickets prioritaires, sur l&apos;ensemble des usagers.</translation>
     </message>
     <message>
         <source>Happy</source>
@@ -800,12 +826,12 @@
         <translation>Mécontent</translation>
     </message>
     <message>
-        <source>Visitors' feedback ({0} answers)</source>
+        <source>Visitors&apos; feedback ({0} answers)</source>
         <translation>Avis des usagers ({0} réponses)</translation>
     </message>
     <message>
         <source>Monthly report — {0}</source>
-        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Rapport mensuel — {0}</translation>
     </message>
     <message>
@@ -841,7 +867,7 @@
         <translation>Connexion au tableau de bord</translation>
     </message>
     <message>
-        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
+        <source>Figures are for the house&apos;s managers. Choose your name and type your PIN.</source>
         <translation>Les chiffres sont réservés aux responsables de la maison. Choisissez votre nom et saisissez votre code PIN.</translation>
     </message>
     <message>
@@ -857,16 +883,16 @@
         <translation>Se connecter</translation>
     </message>
     <message>
-        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
-        <translation>Aucun responsable n'est déclaré dans le fichier de ce site : ajoutez-en un sous [[managers]] pour ouvrir le tableau de bord.</translation>
+        <source>No manager is declared in this site&apos;s file: add one under [[managers]] to open the dashboard.</source>
+        <translation>Aucun responsable n&apos;est déclaré dans le fichier de ce site : ajoutez-en un sous [[managers]] pour ouvrir le tableau de bord.</translation>
     </message>
     <message>
         <source>Choose your name first.</source>
-        <translation>Choisissez d'abord votre nom.</translation>
+        <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
     <message>
         <source>Type your PIN first.</source>
-        <translation>Saisissez d'abord votre code PIN.</translation>
+        <translation>Saisissez d&apos;abord votre code PIN.</translation>
     </message>
     <message>
         <source>Transfers in</source>
@@ -878,18 +904,46 @@
     </message>
     <message>
         <source>Wait p90</source>
-        <translation>Attente p90</translation>
+        <translation>Attente de 9 sur 10</translation>
     </message>
     <message>
         <source>By reception</source>
-        <translation>Par l'accueil</translation>
+        <translation>Remis par l&apos;accueil</translation>
     </message>
     <message>
         <source>Feedback answers</source>
         <translation>Avis reçus</translation>
     </message>
     <message>
-        <source>Share of the site's visits served</source>
+        <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
+        <translation>Usagers : tickets pris ; un transfert n&apos;est pas un nouvel usager.</translation>
+    </message>
+    <message>
+        <source>Served: visitors received at a counter (a transferred visitor is received by each service).</source>
+        <translation>Reçus : usagers reçus à un guichet (un usager transféré est reçu par chaque service).</translation>
+    </message>
+    <message>
+        <source>No-shows: called, but did not come.</source>
+        <translation>Absents : appelés, mais ne se sont pas présentés.</translation>
+    </message>
+    <message>
+        <source>Transfers in: visitors sent here by another service.</source>
+        <translation>Transferts reçus : usagers envoyés ici par un autre service.</translation>
+    </message>
+    <message>
+        <source>Transfers out: visitors sent on to another service.</source>
+        <translation>Transferts émis : usagers envoyés vers un autre service.</translation>
+    </message>
+    <message>
+        <source>Tickets given by the reception desk rather than the kiosk.</source>
+        <translation>Tickets remis par l&apos;accueil plutôt que par la borne.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Share of the site&apos;s visits served</source>
         <translation>Part des visites du site</translation>
     </message>
     <message>
@@ -917,20 +971,28 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <source>Only this site's figures so far: no other site heard from.</source>
-        <translation>Pour l'instant, chiffres de ce site uniquement : aucune nouvelle des autres sites.</translation>
+        <source>{0}: data up to {1} included</source>
+        <translation>{0} : données jusqu&apos;au {1} inclus</translation>
     </message>
     <message>
-        <source>{0}: last heard from {1}</source>
-        <translation>{0} : dernières nouvelles le {1}</translation>
+        <source>{0}: data up to {1}</source>
+        <translation>{0} : données jusqu&apos;à {1}</translation>
     </message>
     <message>
-        <source>{0}: not heard from directly yet</source>
-        <translation>{0} : pas encore de nouvelles directes</translation>
+        <source>{0}: data up to {2} {1}</source>
+        <translation>{0} : données jusqu&apos;au {2} à {1}</translation>
     </message>
     <message>
-        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
-        <translation>Un guichet ne peut pas ouvrir le tableau de bord : connectez-vous avec le code PIN d'un responsable.</translation>
+        <source>{0}: no data for these days</source>
+        <translation>{0} : pas de données pour ces jours</translation>
+    </message>
+    <message>
+        <source>(link not established yet)</source>
+        <translation>(liaison pas encore établie)</translation>
+    </message>
+    <message>
+        <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>
+        <translation>Un guichet ne peut pas ouvrir le tableau de bord : connectez-vous avec le code PIN d&apos;un responsable.</translation>
     </message>
     <message>
         <source>Wrong name or PIN.</source>
@@ -949,12 +1011,16 @@
         <translation>rappel</translation>
     </message>
     <message>
+        <source>latest</source>
+        <translation>dernier appel</translation>
+    </message>
+    <message>
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>
     <message>
         <source>Welcome. Please take a seat: your number will be shown here and called out.</source>
-        <translation>Bienvenue. Veuillez vous asseoir : votre numéro s'affichera ici et sera annoncé.</translation>
+        <translation>Bienvenue. Veuillez vous asseoir : votre numéro s&apos;affichera ici et sera annoncé.</translation>
     </message>
     <message>
         <source>Connection lost, reconnecting…</source>
@@ -963,6 +1029,23 @@
     <message>
         <source>All services are closed at the moment.</source>
         <translation>Tous les services sont fermés pour le moment.</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Waiting-room display</source>
+        <translation>Écran de la salle d&apos;attente</translation>
+    </message>
+    <message>
+        <source>kiosk demonstration — {site}</source>
+        <extracomment>The desktop a first run is planned for; a smaller free area wins.</extracomment>
+        <translation>kiosk, démonstration — {site}</translation>
+    </message>
+    <message>
+        <source>Demonstration: pick a screen</source>
+        <translation>Démonstration : choisissez un écran</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Welcome</source>
         <translation>Welkom</translation>
@@ -10,6 +10,10 @@
     <message>
         <source>Touch the service you have come for</source>
         <translation>Raak de dienst aan waarvoor u komt</translation>
+    </message>
+    <message>
+        <source>I don&apos;t know / other request</source>
+        <translation>Ik weet het niet / andere vraag</translation>
     </message>
     <message>
         <source>I have an appointment</source>
@@ -44,12 +48,36 @@
         <translation>Uw ticket</translation>
     </message>
     <message>
-        <source>Scan this code to follow your turn on your phone</source>
-        <translation>Scan deze code om uw beurt op uw telefoon te volgen</translation>
+        <source>Follow your turn on your phone</source>
+        <translation>Volg uw beurt op uw telefoon</translation>
+    </message>
+    <message>
+        <source>I have noted my number</source>
+        <translation>Ik heb mijn nummer genoteerd</translation>
+    </message>
+    <message>
+        <source>I have my ticket</source>
+        <translation>Ik heb mijn ticket</translation>
+    </message>
+    <message>
+        <source>This service is closed now. Next opening here: {when}.</source>
+        <translation>Deze dienst is nu gesloten. Volgende opening hier: {when}.</translation>
+    </message>
+    <message>
+        <source>Type the {digits}-digit code you were given when you booked</source>
+        <translation>Typ de code van {digits} cijfers die u kreeg bij het maken van de afspraak</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Call next</source>
-        <extracomment>The key of each action; shown on its button ("Call next (F1)").</extracomment>
+        <extracomment>The key of each action; shown on its button (&quot;Call next (F1)&quot;).</extracomment>
         <translation>Volgende oproepen</translation>
     </message>
     <message>
@@ -67,6 +95,10 @@
     <message>
         <source>Finish…</source>
         <translation>Afronden…</translation>
+    </message>
+    <message>
+        <source>Solved, call next</source>
+        <translation>Opgelost, volgende oproepen</translation>
     </message>
     <message>
         <source>No-show</source>
@@ -189,24 +221,12 @@
         <translation>Neem een ticket voor de algemene balie</translation>
     </message>
     <message>
-        <source>{service} is closed now</source>
-        <translation>{service} is nu gesloten</translation>
-    </message>
-    <message>
-        <source>Next opening: {when}</source>
-        <translation>Volgende opening: {when}</translation>
-    </message>
-    <message>
         <source>Staff only</source>
         <translation>Alleen voor personeel</translation>
     </message>
     <message>
         <source>Enter a staff PIN to leave the kiosk</source>
         <translation>Voer een personeelscode in om de zuil te verlaten</translation>
-    </message>
-    <message>
-        <source>Enter the code you were given when you booked</source>
-        <translation>Voer de code in die u bij het maken van de afspraak kreeg</translation>
     </message>
     <message>
         <source>Good</source>
@@ -229,42 +249,6 @@
         <translation>Eén keer aanraken is genoeg. Dank u!</translation>
     </message>
     <message>
-        <source>No wait</source>
-        <translation>Geen wachttijd</translation>
-    </message>
-    <message>
-        <source>{count} waiting · ~{minutes} min</source>
-        <translation>{count} wachtend · ~{minutes} min</translation>
-    </message>
-    <message>
-        <source>You are next</source>
-        <translation>U bent de volgende</translation>
-    </message>
-    <message>
-        <source>You are number {position} in line</source>
-        <translation>U bent nummer {position} in de rij</translation>
-    </message>
-    <message>
-        <source>Estimated wait: a few minutes</source>
-        <translation>Geschatte wachttijd: enkele minuten</translation>
-    </message>
-    <message>
-        <source>Estimated wait: about {minutes} min</source>
-        <translation>Geschatte wachttijd: ongeveer {minutes} min</translation>
-    </message>
-    <message>
-        <source>no opening planned</source>
-        <translation>geen opening gepland</translation>
-    </message>
-    <message>
-        <source>today {time}</source>
-        <translation>vandaag {time}</translation>
-    </message>
-    <message>
-        <source>tomorrow {time}</source>
-        <translation>morgen {time}</translation>
-    </message>
-    <message>
         <source>Larger text, high contrast</source>
         <translation>Grotere tekst, hoog contrast</translation>
     </message>
@@ -273,12 +257,12 @@
         <translation>Scherm voorlezen</translation>
     </message>
     <message>
-        <source>We cannot give tickets at the moment. Reception will help you.</source>
-        <translation>We kunnen op dit moment geen tickets geven. De balie helpt u verder.</translation>
+        <source>High contrast: on</source>
+        <translation>Hoog contrast: aan</translation>
     </message>
     <message>
-        <source>Closed · opens {when}</source>
-        <translation>Gesloten · open {when}</translation>
+        <source>We cannot give tickets at the moment. Reception will help you.</source>
+        <translation>We kunnen op dit moment geen tickets geven. De balie helpt u verder.</translation>
     </message>
     <message>
         <source>One moment…</source>
@@ -305,7 +289,7 @@
         <translation>Sorry, er ging iets mis.</translation>
     </message>
     <message>
-        <source>Keep this screen's code: no printer here.</source>
+        <source>Keep this screen&apos;s code: no printer here.</source>
         <translation>Bewaar de code op dit scherm: hier is geen printer.</translation>
     </message>
     <message>
@@ -317,8 +301,8 @@
         <translation>Neem uw ticket hieronder.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is on this screen: scan the code or remember your number. Reception has been told.</source>
-        <translation>De printer werkt niet. Uw ticket staat op dit scherm: scan de code of onthoud uw nummer. De balie is op de hoogte.</translation>
+        <source>The printer is not working. Note your number: {number}. Reception has been told.</source>
+        <translation>De printer werkt niet. Noteer uw nummer: {number}. De balie is verwittigd.</translation>
     </message>
     <message>
         <source>This code is not known. Please check it, or ask at reception.</source>
@@ -358,8 +342,18 @@
         <translation>Verbinding met de server verbroken: de wachtrij op dit scherm is mogelijk niet meer actueel. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <source>Printer of kiosk {kiosk}: {fault} (since {time})</source>
-        <translation>Printer van zuil {kiosk}: {fault} (sinds {time})</translation>
+        <source>Kiosk {n} printer</source>
+        <translation>Printer van zuil {n}</translation>
+    </message>
+    <message>
+        <source>Kiosk printer</source>
+        <translation>Printer van de zuil</translation>
+    </message>
+    <message>
+        <source>{where}, since {time}
+{fault}</source>
+        <translation>{where}, sinds {time}
+{fault}</translation>
     </message>
     <message>
         <source>No news from {site} since {time}</source>
@@ -463,16 +457,24 @@
         <translation>Opmerkingen</translation>
     </message>
     <message>
-        <source>{n} waiting · longest wait {wait}</source>
-        <translation>{n} wachtend · langste wachttijd {wait}</translation>
+        <source>Next to be called</source>
+        <translation>Volgende oproep</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the longest for {wait}</source>
+        <translation>{n} wachtend, de langste sinds {wait}</translation>
+    </message>
+    <message>
+        <source>{n} waiting, {wait}</source>
+        <translation>{n} wachtend, {wait}</translation>
+    </message>
+    <message>
+        <source>nobody waiting</source>
+        <translation>niemand wacht</translation>
     </message>
     <message>
         <source>Nobody is waiting.</source>
         <translation>Niemand wacht.</translation>
-    </message>
-    <message>
-        <source>{service}: {n} waiting</source>
-        <translation>{service}: {n} wachtend</translation>
     </message>
     <message>
         <source>Counter sign-in</source>
@@ -483,8 +485,8 @@
         <translation>Kies uw loket:</translation>
     </message>
     <message>
-        <source>Its PIN (keypad or keyboard), then OK:</source>
-        <translation>De pincode ervan (toetsenblok of toetsenbord), daarna OK:</translation>
+        <source>Your PIN (keypad or keyboard), then OK:</source>
+        <translation>Uw pincode (toetsenblok of toetsenbord), dan OK:</translation>
     </message>
     <message>
         <source>Choose your counter first.</source>
@@ -579,6 +581,10 @@
         <translation>Uw sessie is beëindigd: meld u opnieuw aan.</translation>
     </message>
     <message>
+        <source>priority</source>
+        <translation>voorrang</translation>
+    </message>
+    <message>
         <source>Paused: {reason}</source>
         <translation>Gepauzeerd: {reason}</translation>
     </message>
@@ -628,7 +634,7 @@
     </message>
     <message>
         <source>Visitors</source>
-        <extracomment>(key, how to show it); a key's caption comes from :func:`captions`.</extracomment>
+        <extracomment>(key, how to show it); a key&apos;s caption comes from :func:`captions`.</extracomment>
         <translation>Bezoekers</translation>
     </message>
     <message>
@@ -652,12 +658,32 @@
         <translation>Zelfde weekdag, gemiddelde van de 4 weken ervoor</translation>
     </message>
     <message>
+        <source>Today, so far</source>
+        <translation>Vandaag, tot nu toe</translation>
+    </message>
+    <message>
+        <source>day (gaps: closed or no data)</source>
+        <translation>dag (gaten: gesloten of geen gegevens)</translation>
+    </message>
+    <message>
+        <source>visitors</source>
+        <translation>bezoekers</translation>
+    </message>
+    <message>
         <source>Waiting time before the call</source>
         <translation>Wachttijd vóór de oproep</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minuten</translation>
+        <source>over {minutes} min: {n} visitors (not drawn)</source>
+        <translation>meer dan {minutes} min: {n} bezoekers (niet getekend)</translation>
+    </message>
+    <message>
+        <source>minutes of waiting (each bar: 5 minutes)</source>
+        <translation>minuten wachten (elke balk: 5 minuten)</translation>
+    </message>
+    <message>
+        <source>visitors per 5 minutes</source>
+        <translation>bezoekers per 5 minuten</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -689,7 +715,7 @@
     </message>
     <message>
         <source>Report saved: {0} ({1} pages)</source>
-        <translation>Rapport opgeslagen: {0} ({1} pagina's)</translation>
+        <translation>Rapport opgeslagen: {0} ({1} pagina&apos;s)</translation>
     </message>
     <message>
         <source>The export failed: {0}</source>
@@ -780,8 +806,8 @@
         <translation>Negen op de tien bezoekers wachtten korter dan dit.</translation>
     </message>
     <message>
-        <source>Visits finished with the outcome "solved here", of those served.</source>
-        <translation>Bezoeken afgesloten met de uitkomst "hier opgelost", van alle geholpen bezoekers.</translation>
+        <source>Visits finished with the outcome &quot;solved here&quot;, of those served.</source>
+        <translation>Bezoeken afgesloten met de uitkomst &quot;hier opgelost&quot;, van alle geholpen bezoekers.</translation>
     </message>
     <message>
         <source>Priority tickets, of all visitors.</source>
@@ -800,12 +826,12 @@
         <translation>Ontevreden</translation>
     </message>
     <message>
-        <source>Visitors' feedback ({0} answers)</source>
+        <source>Visitors&apos; feedback ({0} answers)</source>
         <translation>Feedback van bezoekers ({0} antwoorden)</translation>
     </message>
     <message>
         <source>Monthly report — {0}</source>
-        <extracomment>The service table's columns on paper (the screen has more room).</extracomment>
+        <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Maandrapport — {0}</translation>
     </message>
     <message>
@@ -841,7 +867,7 @@
         <translation>Aanmelden op het dashboard</translation>
     </message>
     <message>
-        <source>Figures are for the house's managers. Choose your name and type your PIN.</source>
+        <source>Figures are for the house&apos;s managers. Choose your name and type your PIN.</source>
         <translation>De cijfers zijn voorbehouden aan de leidinggevenden van het huis. Kies uw naam en voer uw pincode in.</translation>
     </message>
     <message>
@@ -857,7 +883,7 @@
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <source>No manager is declared in this site's file: add one under [[managers]] to open the dashboard.</source>
+        <source>No manager is declared in this site&apos;s file: add one under [[managers]] to open the dashboard.</source>
         <translation>Er is geen leidinggevende opgegeven in het bestand van deze locatie: voeg er een toe onder [[managers]] om het dashboard te openen.</translation>
     </message>
     <message>
@@ -889,7 +915,35 @@
         <translation>Feedbackantwoorden</translation>
     </message>
     <message>
-        <source>Share of the site's visits served</source>
+        <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
+        <translation>Bezoekers: genomen tickets; een doorverwijzing is geen nieuwe bezoeker.</translation>
+    </message>
+    <message>
+        <source>Served: visitors received at a counter (a transferred visitor is received by each service).</source>
+        <translation>Ontvangen: bezoekers die aan een loket geholpen zijn (een doorverwezen bezoeker telt bij elke dienst).</translation>
+    </message>
+    <message>
+        <source>No-shows: called, but did not come.</source>
+        <translation>Afwezig: afgeroepen, maar niet gekomen.</translation>
+    </message>
+    <message>
+        <source>Transfers in: visitors sent here by another service.</source>
+        <translation>Inkomende doorverwijzingen: bezoekers door een andere dienst hierheen gestuurd.</translation>
+    </message>
+    <message>
+        <source>Transfers out: visitors sent on to another service.</source>
+        <translation>Uitgaande doorverwijzingen: bezoekers naar een andere dienst gestuurd.</translation>
+    </message>
+    <message>
+        <source>Tickets given by the reception desk rather than the kiosk.</source>
+        <translation>Tickets gegeven door de balie in plaats van de zuil.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Share of the site&apos;s visits served</source>
         <translation>Aandeel in de bezoeken van de locatie</translation>
     </message>
     <message>
@@ -917,19 +971,27 @@
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <source>Only this site's figures so far: no other site heard from.</source>
-        <translation>Voorlopig alleen de cijfers van deze locatie: nog geen bericht van een andere locatie.</translation>
+        <source>{0}: data up to {1} included</source>
+        <translation>{0}: gegevens tot en met {1}</translation>
     </message>
     <message>
-        <source>{0}: last heard from {1}</source>
-        <translation>{0}: laatste bericht op {1}</translation>
+        <source>{0}: data up to {1}</source>
+        <translation>{0}: gegevens tot {1}</translation>
     </message>
     <message>
-        <source>{0}: not heard from directly yet</source>
-        <translation>{0}: nog geen rechtstreeks bericht</translation>
+        <source>{0}: data up to {2} {1}</source>
+        <translation>{0}: gegevens tot {2} om {1}</translation>
     </message>
     <message>
-        <source>Counters cannot open the dashboard: sign in with a manager's PIN.</source>
+        <source>{0}: no data for these days</source>
+        <translation>{0}: geen gegevens voor deze dagen</translation>
+    </message>
+    <message>
+        <source>(link not established yet)</source>
+        <translation>(verbinding nog niet tot stand gebracht)</translation>
+    </message>
+    <message>
+        <source>Counters cannot open the dashboard: sign in with a manager&apos;s PIN.</source>
         <translation>Een loket kan het dashboard niet openen: meld u aan met de pincode van een leidinggevende.</translation>
     </message>
     <message>
@@ -949,6 +1011,10 @@
         <translation>opnieuw</translation>
     </message>
     <message>
+        <source>latest</source>
+        <translation>laatste</translation>
+    </message>
+    <message>
         <source>Last calls</source>
         <translation>Laatste oproepen</translation>
     </message>
@@ -963,6 +1029,23 @@
     <message>
         <source>All services are closed at the moment.</source>
         <translation>Alle diensten zijn op dit moment gesloten.</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Zuil</translation>
+    </message>
+    <message>
+        <source>Waiting-room display</source>
+        <translation>Scherm in de wachtzaal</translation>
+    </message>
+    <message>
+        <source>kiosk demonstration — {site}</source>
+        <extracomment>The desktop a first run is planned for; a smaller free area wins.</extracomment>
+        <translation>kiosk-demonstratie — {site}</translation>
+    </message>
+    <message>
+        <source>Demonstration: pick a screen</source>
+        <translation>Demonstratie: kies een scherm</translation>
     </message>
 </context>
 </TS>
