@@ -40,6 +40,9 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
 
 
 def run_demo(db_url: str | None = None) -> int:
+    """The demo pairs its own screens with its in-process hub (a kiosk, a display, a counter
+    terminal), as a manager would approve them on a real site."""
+    from kiosk.client import HubClient
     from ui.kiosk.window import KioskWindow
 
     app = application()
@@ -51,13 +54,16 @@ def run_demo(db_url: str | None = None) -> int:
     kiosk.show()
     from ui.display.window import DisplayWindow
 
-    display = DisplayWindow(session.client)
+    display = DisplayWindow(HubClient(session.client.base_url,  # a display of its own
+                                      device_credential=session.hub.hub.devices.enroll(
+                                          "display")[1]))
     display.resize(1280, 720)
     display.show()
-    from kiosk.client import HubClient
     from ui.counter.window import CounterWindow
 
-    counter = CounterWindow(HubClient(session.client.base_url))  # a client of its own
+    counter = CounterWindow(HubClient(session.client.base_url,  # a counter terminal of its own
+                                      device_credential=session.hub.hub.devices.enroll(
+                                          "counter")[1]))
     counter.setWindowTitle(f"{counter.windowTitle()} — {session.config.site.name}")
     counter.move(kiosk.x() + kiosk.width() + 20, kiosk.y())
     counter.show()

@@ -1,4 +1,9 @@
-"""What the site's LAN may use without signing in: kiosks, the display, phones."""
+"""What the site's LAN may use without signing in: kiosks, the display, phones.
+
+Who may call: anyone on the LAN for health, site, services and the display's summary;
+a paired kiosk (or a signed-in counter, as reception) to issue tickets; a visitor's phone,
+by its ticket's unguessable token, for ``/t/{token}`` (also on the public listener).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from kiosk import __version__
 from kiosk.domain.schedule import local_day
 from kiosk.errors import Conflict, KioskError, RateLimited
 from kiosk.hub import phone
+from kiosk.hub.access import CallerDep
 from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
 from kiosk.services.queue import Issued
@@ -79,21 +85,21 @@ def services(hub: HubDep) -> list[dict]:
 
 @router.post("/api/tickets", status_code=201)
 def issue_ticket(
-    body: TicketRequest, request: Request, hub: HubDep, staff: MaybeStaffDep
+    body: TicketRequest, request: Request, hub: HubDep, staff: MaybeStaffDep, caller: CallerDep
 ) -> JSONResponse:
-    """Issue a ticket. A kiosk is rate-limited; a counter issuing for a visitor is not."""
-    kiosk_id = request.headers.get("x-kiosk-id", "")[:40]
+    """Issue a ticket: a paired kiosk (rate-limited per device), or a signed-in counter
+    issuing for a visitor at reception (not limited)."""
+    kiosk = None
     if staff is None:
-        client = request.client.host if request.client else "?"
-        wait = hub.limiter.take(f"{client}/{kiosk_id}")
-        if wait:
+        kiosk = caller.kiosk()
+        if kiosk.limit_key is not None and (wait := hub.limiter.take(kiosk.limit_key)):
             raise RateLimited(wait)
     issued = hub.queue.issue(
         body.service,
         priority=body.priority,
         language=body.language,
         origin="reception" if staff is not None else "walk_in",
-        kiosk=kiosk_id or None,
+        kiosk=caller.device.id if caller.device else None,
     )
     return ticket_answer(hub, request, issued)
 
@@ -122,8 +128,26 @@ def ticket_answer(hub: HubDep, request: Request, issued: Issued) -> JSONResponse
 
 
 def status_url(hub: HubDep, request: Request, token: str) -> str:
-    base = hub.config.site.public_url.rstrip("/") or str(request.base_url).rstrip("/")
-    return f"{base}/t/{token}"
+    """The phone page's address for the ticket's QR code: never from the ``Host`` header.
+
+    ``public_url`` first, else the public listener's address, else the address of the
+    socket this request arrived on (the server's own, as the kernel reports it)."""
+    return f"{public_base(hub, request)}/t/{token}"
+
+
+def public_base(hub: HubDep, request: Request) -> str:
+    if hub.config.site.public_url:
+        return hub.config.site.public_url.rstrip("/")
+    listen = hub.config.security.public_listen
+    scheme = "https" if hub.config.sync.tls_cert else "http"
+    if listen and listen.rsplit(":", 1)[0].strip("[]") not in WILDCARDS:
+        return f"{scheme}://{listen}"
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    host = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{host}:{port}"
+
+
+WILDCARDS = ("0.0.0.0", "::", "")
 
 
 @router.get("/api/display")

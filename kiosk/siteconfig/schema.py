@@ -99,7 +99,8 @@ class Queue(Strict):
     appointment_early_min: int = Field(15, ge=0, le=240)
     #: Service time assumed before any history exists (minutes).
     default_service_min: float = Field(10, gt=0, le=240)
-    #: Wrong PINs in a row before a counter's sign-in is locked for a minute.
+    #: Wrong PINs in a row (per source and subject) before sign-in or unlock is locked for a
+    #: minute, doubling with each further wrong PIN.
     pin_max_failures: int = Field(5, ge=1, le=100)
 
 
@@ -175,6 +176,28 @@ class Peer(Strict):
     )
 
 
+class Security(Strict):
+    """Who may reach the hub, and how (see docs/security.md)."""
+
+    #: Demo only: unpaired clients act as a kiosk (and get the full live stream). The hub
+    #: says so with a WARNING at start; real site files never set it.
+    open_mode: bool = False
+    #: ``host:port`` of a second listener for the guest Wi-Fi: it serves the phone pages
+    #: (``/t/...``) and the public poster (``/quality``), nothing else. Empty: none.
+    public_listen: str = Field("", pattern=r"^(\[?[0-9A-Za-z.:-]+\]?:[0-9]{1,5})?$")
+    #: Addresses of reverse proxies whose ``X-Forwarded-For`` is believed; empty: the
+    #: forwarded headers are ignored and the TCP peer is the client.
+    trusted_proxies: list[str] = []
+    #: Hash (``kiosk hash-pin``) of the PIN that closes a kiosk screen; staff PINs work too.
+    kiosk_unlock_pin_hash: str = ""
+    #: A staff session ends after this long unused (renewed while used), and at most
+    #: ``session_max_hours`` after sign-in.
+    session_idle_minutes: int = Field(120, ge=5, le=24 * 60)
+    session_max_hours: int = Field(14, ge=1, le=24)
+    #: Live streams one source (a device, a session, an address) may hold open at once.
+    streams_per_source: int = Field(16, ge=1, le=1000)
+
+
 class SiteConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
@@ -186,6 +209,7 @@ class SiteConfig(Strict):
     managers: list[Manager] = []
     sync: Sync = Sync()
     peers: list[Peer] = []
+    security: Security = Security()
 
     #: Where the file was read from, for messages (not a key of the file).
     source: str = Field("<memory>", exclude=True)

@@ -79,9 +79,11 @@ def open_kiosk(qtbot) -> Iterator[KioskFactory]:
         live: bool = False,
         size: tuple[int, int] = PORTRAIT,
         kiosk_id: str | None = None,
+        credential: str | None = None,
         wait_ready: bool = True,
     ) -> KioskWindow:
-        client = HubClient(url, kiosk_id=kiosk_id or f"kiosk-{uuid.uuid4().hex[:10]}", timeout=3.0)
+        client = HubClient(url, kiosk_id=kiosk_id or f"kiosk-{uuid.uuid4().hex[:10]}", timeout=3.0,
+                           device_credential=credential)
         window = KioskWindow(
             client,
             printer,

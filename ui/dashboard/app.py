@@ -19,7 +19,7 @@ def run_dashboard(
     from ui.dashboard.window import DashboardWindow
 
     app = application()
-    session = open_session(config_path, hub_url, db_url, kiosk_id="")
+    session = open_session(config_path, hub_url, db_url, kiosk_id="", role=None)
     client = HubClient(session.client.base_url)
     window = DashboardWindow(client, translations=Translations(), language=language)
     window.setWindowTitle(f"{window.windowTitle()} — {session.config.site.name}")

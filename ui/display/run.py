@@ -22,7 +22,7 @@ def run_display(
 
     app = application()
     Translations().use("fr")  # the room reads French; visitors hear their own language
-    session = open_session(config_path, hub_url, db_url, kiosk_id="display")
+    session = open_session(config_path, hub_url, db_url, kiosk_id="display", role="display")
     window = DisplayWindow(session.client)
     if windowed:
         window.resize(TV[0] * 2 // 3, TV[1] * 2 // 3)
