@@ -82,17 +82,49 @@ def create_app(hub: Hub) -> FastAPI:
 
 
 def create_public_app(hub: Hub) -> FastAPI:
-    """The public listener's application: only the routes under :data:`PUBLIC_PREFIXES`;
-    anything else is 404 there, and there is no OpenAPI page. It shares the LAN app's hub
-    (and its live feed), so it must run beside it."""
+    """The public listener's application: only paths under :data:`PUBLIC_PREFIXES`;
+    anything else is 404 there (refused before routing), and there is no OpenAPI page.
+    It shares the LAN app's hub (and its live feed), so it must run beside it."""
     app = FastAPI(title=f"kiosk — {hub.config.site.name}", version=__version__,
                   docs_url=None, redoc_url=None, openapi_url=None)
     _finish(app, hub, ROUTERS)
-    app.router.routes[:] = [
-        route for route in app.router.routes
-        if getattr(route, "path", "").startswith(PUBLIC_PREFIXES)
-    ]
+    app.add_middleware(PublicOnly, prefixes=PUBLIC_PREFIXES)
     return app
+
+
+def route_paths(app: FastAPI) -> list[tuple[str, str]]:
+    """Every (method, path) an app serves, its included routers' routes included."""
+    found = []
+    pending = list(app.routes)
+    while pending:
+        route = pending.pop(0)
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            pending.extend(inner.routes)
+            continue
+        for method in sorted(getattr(route, "methods", None) or {"GET"}):
+            found.append((method, route.path))
+    return found
+
+
+class PublicOnly:
+    """ASGI gate of the public listener: a path outside ``prefixes`` is 404, unrouted."""
+
+    def __init__(self, app, prefixes: tuple[str, ...]):
+        self.app, self.prefixes = app, prefixes
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith(self.prefixes):
+            body = b'{"detail":"Not Found"}'
+            await send({"type": "http.response.start", "status": 404,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        if scope["type"] == "websocket" and not scope["path"].startswith(self.prefixes):
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        await self.app(scope, receive, send)
 
 
 def _finish(app: FastAPI, hub: Hub, routers) -> FastAPI:

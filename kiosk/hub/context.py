@@ -41,6 +41,8 @@ class Hub:
             self.config.queue.kiosk_burst,
             lambda: self.clock.now().timestamp(),
         )
+        #: Pairing requests per TCP address: enough for a site's screens, not a flood.
+        self.pairing_limiter = RateLimiter(30, 20, lambda: self.clock.now().timestamp())
         self.started = time.monotonic()
 
     def _changed(self) -> None:

@@ -30,15 +30,17 @@ def check_before_serving(config: SiteConfig, insecure_demo: bool = False) -> lis
     warnings = []
     still = shipped_pins(config)
     if still:
-        message = (f"{config.source}: still on the shipped PIN {SHIPPED_PIN}: "
-                   f"{', '.join(still)} (set new ones with `kiosk hash-pin`)")
+        why = (f"still on the shipped PIN {SHIPPED_PIN}: {', '.join(still)} "
+               "(set new ones with `kiosk hash-pin`)")
         if not insecure_demo:
-            raise ConfigError(message + "; refusing to serve (or pass --insecure-demo)")
-        warnings.append(message + " (--insecure-demo)")
+            raise ConfigError(config.source, "pin_hash",
+                              why + "; refusing to serve (or pass --insecure-demo)")
+        warnings.append(f"{config.source}: {why} (--insecure-demo)")
     listen = config.security.public_listen
     if listen and listen.rpartition(":")[0].strip("[]") in WILDCARDS and not config.site.public_url:
         raise ConfigError(
-            f"{config.source}: security.public_listen {listen} listens on every address: "
-            "set site.public_url to the address phones reach (it goes in the ticket's QR code)"
+            config.source, "security.public_listen",
+            f"{listen} listens on every address: set site.public_url to the address phones "
+            "reach (it goes in the ticket's QR code)",
         )
     return warnings

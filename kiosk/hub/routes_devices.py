@@ -12,10 +12,9 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from pydantic import Field
 
-from kiosk.errors import Unauthorized
+from kiosk.errors import RateLimited, Unauthorized
 from kiosk.hub.access import DEVICE_HEADER, CallerDep
 from kiosk.hub.context import HubDep, StaffDep
-from kiosk.hub.routes_kiosk import take_token
 from kiosk.hub.schemas import Body
 
 router = APIRouter()
@@ -32,7 +31,8 @@ class ApproveRequest(Body):
 @router.post("/api/devices/pair", status_code=201)
 def pair(body: PairRequest, caller: CallerDep, hub: HubDep) -> dict:
     """A new pending device: keep ``credential`` secret, show ``code`` on the screen."""
-    take_token(hub, f"pair:{caller.peer}")
+    if wait := hub.pairing_limiter.take(caller.peer):
+        raise RateLimited(wait, "too many pairing requests from this address")
     asked = hub.devices.request(body.role, caller.peer)
     return {"device_id": asked.device_id, "code": asked.code, "credential": asked.credential,
             "expires_at": asked.expires_at.isoformat(), "state": "pending"}

@@ -92,7 +92,8 @@ class StreamSlots:
     def take(self, source: str) -> None:
         with self._lock:
             if self._open.get(source, 0) >= self.cap:
-                raise RateLimited(5.0)
+                raise RateLimited(5.0, f"at most {self.cap} live streams per device, "
+                                       "person or address")
             self._open[source] = self._open.get(source, 0) + 1
 
     def give_back(self, source: str) -> None:

@@ -59,7 +59,7 @@ class PinGuard:
         with self._lock:
             wait = max((self._locked_for(key, now) for key in keys), default=0.0)
             if wait > 0:
-                raise RateLimited(wait)
+                raise RateLimited(wait, "too many wrong PINs; locked")
             self._charge(keys[0], now, self.max_failures * SOURCE_FACTOR)
             self._charge(keys[1], now, self.max_failures)
         ok = check()

@@ -1,0 +1,88 @@
+"""The hub's surfaces against a real ``kiosk serve``: the guest listener, the live stream,
+and a real site that still has its shipped PINs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from config import site_file as shipped_site_file
+from kiosk.hub.app import PUBLIC_PREFIXES, create_app, route_paths
+from kiosk.hub.context import Hub
+from kiosk.hub.server import build_hub
+from tests.integration.helpers import SseReader
+from tests.security.hub import ROOT, pair, sign_in
+
+pytestmark = pytest.mark.slow
+
+
+def lan_routes(tmp_path) -> list[tuple[str, str]]:
+    """Every (method, path) the LAN app serves, path parameters filled with a sample."""
+    hub: Hub = build_hub(shipped_site_file("demo"), f"sqlite:///{tmp_path / 'routes.db'}")
+    try:
+        app = create_app(hub)
+    finally:
+        hub.store.close()
+    return [(method, re.sub(r"\{[^}]+\}", "x1", path))
+            for method, path in route_paths(app) if method != "HEAD"]
+
+
+def test_the_guest_listener_serves_the_phone_page_and_nothing_else(hub, api, tmp_path):
+    """Attack: from the guest Wi-Fi, reach any staff, device, manager or sync route (and the
+    OpenAPI map of them) through the public listener. Everything but /t/ answers 404."""
+    routes = lan_routes(tmp_path)
+    assert len(routes) > 30
+    with httpx.Client(base_url=hub.public_url, timeout=10) as guest:
+        for method, path in routes:
+            if path.startswith(PUBLIC_PREFIXES):
+                continue
+            answer = guest.request(method, path, json={})
+            assert answer.status_code == 404, (method, path, answer.status_code)
+        _, kiosk = pair(api)
+        ticket = api.post("/api/tickets", json={"service": "ACC"}, headers=kiosk).json()
+        token = ticket["status_url"].rsplit("/t/", 1)[1]
+        assert guest.get(f"/t/{token}").status_code == 200
+        assert guest.get("/t/not-a-token").status_code == 404
+    assert any(path.startswith("/t/") for _, path in routes)
+
+
+def test_the_stream_without_credentials_shows_only_the_display_view(hub, api):
+    """Attack: read the live stream without credentials to learn who does what (kiosks,
+    feedback scores, languages, printer faults). Anonymous: calls and counters only."""
+    _, kiosk = pair(api)
+    _, display = pair(api, "display")
+    staff = sign_in(api, "bureau-3")  # serves CIAS, which nobody else here issues
+    anonymous = SseReader(hub.url, until=lambda changes: len(changes) >= 3).start()
+    full = SseReader(hub.url, headers=display, until=lambda changes: len(changes) >= 3).start()
+    assert anonymous.events[0].data["full"] is False and full.events[0].data["full"] is True
+    ticket = api.post("/api/tickets", json={"service": "CIAS", "language": "nl"}, headers=kiosk)
+    api.post("/api/feedback", json={"service": "CIAS", "score": 1}, headers=kiosk)
+    called = api.post("/api/counters/bureau-3/call-next", headers=staff)
+    assert called.status_code == 200 and ticket.status_code == 201
+
+    seen = [e.data for e in anonymous.join()]
+    assert [e["kind"] for e in seen] == ["other", "other", "called"]
+    assert set(seen[2]) == {"seq", "kind", "at", "day", "service", "counter", "number"}
+    assert seen[2]["number"] == ticket.json()["number"]
+    assert "nl" not in str(seen) and "score" not in str(seen)
+    everything = [e.data for e in full.join()]
+    assert [e["kind"] for e in everything] == ["issued", "feedback", "called"]
+    assert everything[1]["score"] == 1
+
+
+def test_a_real_site_with_its_shipped_pins_does_not_open(tmp_path):
+    """Attack: walk up to a site freshly installed, whose PINs are still the 0000 of the
+    manual. `kiosk serve` refuses to open it, naming who must change their PIN."""
+    command = [sys.executable, "-m", "kiosk.cli", "serve", "--config",
+               str(shipped_site_file("fauquembergues")), "--db",
+               f"sqlite:///{tmp_path / 'site.db'}", "--port", "1"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "shipped PIN 0000" in lines[0] and "accueil" in lines[0] and "direction" in lines[0]
+    assert "--insecure-demo" in lines[0]
