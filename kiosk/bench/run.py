@@ -67,6 +67,7 @@ GROUPS["dashboard"] = dashboard_figures.dashboard_group
 GROUPS["kiosk"] = __import__("kiosk.bench.kiosk_figures", fromlist=["_"]).kiosk_group
 GROUPS["sync"] = __import__("kiosk.bench.sync_figures", fromlist=["_"]).sync_group
 GROUPS["display"] = __import__("kiosk.bench.display_figures", fromlist=["_"]).display_group
+GROUPS["streams"] = __import__("kiosk.bench.stream_figures", fromlist=["_"]).stream_group
 
 
 def run_bench(quick: bool = False, only: list[str] | None = None) -> dict:

@@ -1,7 +1,8 @@
 """Waking live streams when the store changes: one reader of the store, many subscribers.
 
 Writers (the queue service, in worker threads) call :meth:`LiveFeed.notify` after each
-commit. One reader task, on the hub's event loop, then reads the new events from the store
+commit. One reader task, on the hub's event loop, then (gathering the changes of
+:data:`COALESCE_S`) reads the new events from the store
 (one query, whatever the number of open streams), keeps the latest :data:`RECENT` of them
 in memory and wakes every stream; each stream takes what it has not sent yet from memory.
 So 300 open streams cost one read per change, not 300, and do not slow a counter.
@@ -24,17 +25,25 @@ from collections.abc import Callable
 
 RECENT = 2000
 READ_BATCH = 500
+TICK_S = 10.0
+SLICE = 16
+#: The reader gathers the changes of this long into one publish: a screen still shows a
+#: change well within a second, and a burst of calls wakes hundreds of streams once.
+COALESCE_S = 0.2
 
 
 class LiveFeed:
     def __init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._dirty: asyncio.Event | None = None
-        self._wakers: dict[asyncio.AbstractEventLoop, asyncio.Event] = {}
+        self._wakers: dict[asyncio.AbstractEventLoop, list[asyncio.Event]] = {}
         self._lock = threading.Lock()
         self._recent: deque[dict] = deque(maxlen=RECENT)
         self._read_after: Callable[[int, int], list[dict]] | None = None
         self._reader: asyncio.Task | None = None
+        self._ticker: asyncio.Task | None = None
+        #: How many ticks (keep-alive moments) have passed; streams compare it.
+        self.ticks = 0
         #: The seq of the newest event the reader has published.
         self.head = 0
         self.closing = False
@@ -53,6 +62,7 @@ class LiveFeed:
         self._read_after, self.head = read_after, head
         assert self._loop is not None, "attach() first"
         self._reader = self._loop.create_task(self._read_forever(), name="live-feed-reader")
+        self._ticker = self._loop.create_task(self._tick_forever(), name="live-feed-ticker")
 
     def notify(self) -> None:
         """Thread-safe: the store changed (after a commit)."""
@@ -64,8 +74,9 @@ class LiveFeed:
 
     def close(self) -> None:
         self.closing = True
-        if self._reader is not None:
-            self._reader.cancel()
+        for task in (self._reader, self._ticker):
+            if task is not None:
+                task.cancel()
         self._publish()
 
     def _changed(self) -> None:
@@ -78,6 +89,7 @@ class LiveFeed:
         assert self._dirty is not None and self._read_after is not None
         while not self.closing:
             await self._dirty.wait()
+            await asyncio.sleep(COALESCE_S)  # changes of the same moment: one wake-up
             self._dirty.clear()
             while True:
                 try:
@@ -89,6 +101,12 @@ class LiveFeed:
                     self.head = rows[-1]["seq"]
                 if len(rows) < READ_BATCH:
                     break
+            self._publish()
+
+    async def _tick_forever(self) -> None:
+        while not self.closing:
+            await asyncio.sleep(TICK_S)
+            self.ticks += 1
             self._publish()
 
     def _publish(self) -> None:
@@ -105,20 +123,26 @@ class LiveFeed:
 
     def _wake_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         with self._lock:
-            old = self._wakers.get(loop)
-            self._wakers[loop] = asyncio.Event()
-        if old is not None:
-            old.set()
+            waiting = self._wakers.pop(loop, [])
+        self._wake_slice(loop, waiting)
+
+    def _wake_slice(self, loop: asyncio.AbstractEventLoop, waiting: list[asyncio.Event]) -> None:
+        """Wake :data:`SLICE` waiters, the rest on the loop's next turn: a request that
+        arrives meanwhile (a counter's call-next) is read between two slices, not after
+        hundreds of streams."""
+        for event in waiting[:SLICE]:
+            event.set()
+        if len(waiting) > SLICE:
+            loop.call_soon(self._wake_slice, loop, waiting[SLICE:])
 
     # -- the streams' side --------------------------------------------------------------
 
     def waiter(self) -> asyncio.Event:
-        """The running loop's next wake-up; take it *before* looking for news, then wait."""
+        """This caller's next wake-up; take it *before* looking for news, then wait on it."""
         loop = asyncio.get_running_loop()
+        event = asyncio.Event()
         with self._lock:
-            event = self._wakers.get(loop)
-            if event is None:
-                event = self._wakers[loop] = asyncio.Event()
+            self._wakers.setdefault(loop, []).append(event)
         return event
 
     def since(self, seq: int) -> list[dict] | None:
@@ -128,10 +152,18 @@ class LiveFeed:
             return None
         if seq >= self.head:
             return []
-        recent = list(self._recent)
-        if not recent or recent[0]["seq"] > seq + 1:
+        newer: list[dict] = []
+        try:
+            for item in reversed(self._recent):  # the newest are at the end: walk back
+                if item["seq"] <= seq:
+                    break
+                newer.append(item)
+            else:
+                return None  # memory starts after ``seq``: the store has the rest
+        except RuntimeError:  # extended meanwhile by the reader (another thread's stream)
             return None
-        return [item for item in recent if item["seq"] > seq]
+        newer.reverse()
+        return newer
 
     async def wait(self, timeout: float, waiter: asyncio.Event | None = None) -> bool:
         """True on the next change (once the reader has it), False after ``timeout`` s."""
@@ -143,3 +175,10 @@ class LiveFeed:
         except TimeoutError:
             return False
         return True
+
+    async def next_wake(self, waiter: asyncio.Event) -> None:
+        """Wait for the next publish or the next tick (every :data:`TICK_S`, time for
+        a stream's keep-alive). No timer per waiter: hundreds of streams cost one."""
+        if self.closing or self._loop is None:
+            return
+        await waiter.wait()

@@ -14,14 +14,16 @@ All streams are fed by the hub's one reader of the store (:mod:`kiosk.hub.live`)
 
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Header, Query
 from fastapi.concurrency import run_in_threadpool
-from fastapi.sse import EventSourceResponse, ServerSentEvent
 from sqlalchemy import func, select
+from starlette.responses import StreamingResponse
 
 from kiosk.errors import RateLimited
 from kiosk.hub.access import CallerDep
@@ -29,7 +31,6 @@ from kiosk.hub.context import Hub, HubDep, MaybeStaffDep
 from kiosk.store.models import Event
 
 router = APIRouter()
-KEEPALIVE_S = 10.0
 BATCH = 200
 
 
@@ -112,48 +113,103 @@ def _slots(hub: Hub) -> StreamSlots:
     return slots
 
 
-async def stream_access(
-    hub: HubDep, caller: CallerDep, staff: MaybeStaffDep
-) -> AsyncIterator[bool]:
-    """Whether this client gets the full stream; holds one of its source's stream slots
-    (refused with 429 before the stream opens) until the stream ends."""
+class FrameCache:
+    """Each event's SSE frame, encoded once however many streams send it (bounded)."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._frames: OrderedDict[tuple[int, bool], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def frame(self, item: dict, full: bool) -> bytes:
+        key = (item["seq"], full)
+        with self._lock:
+            found = self._frames.get(key)
+        if found is None:
+            data = json.dumps(item if full else public_json(item), separators=(",", ":"))
+            found = f"id: {item['seq']}\nevent: change\ndata: {data}\n\n".encode()
+            with self._lock:
+                self._frames[key] = found
+                while len(self._frames) > self.size:
+                    self._frames.popitem(last=False)
+        return found
+
+
+def _frames(hub: Hub) -> FrameCache:
+    cache = getattr(hub, "stream_frames", None)
+    if cache is None:
+        cache = hub.stream_frames = FrameCache()
+    return cache
+
+
+class EventStream(StreamingResponse):
+    """An SSE response that gives its stream slot back however it ends (even a client
+    gone before the first byte)."""
+
+    media_type = "text/event-stream"
+
+    def __init__(self, content: AsyncIterator[bytes], on_close: Callable[[], None]):
+        super().__init__(content, headers={"Cache-Control": "no-cache",
+                                           "X-Accel-Buffering": "no"})
+        self._on_close = on_close
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            with contextlib.suppress(Exception):
+                await self.body_iterator.aclose()
+            self._on_close()
+
+
+@router.get(
+    "/api/events",
+    response_class=EventStream,
+    responses={200: {"content": {"text/event-stream": {}},
+                     "description": "Server-Sent Events: hello, then change events"},
+               429: {"description": "too many streams from this source"}},
+)
+async def events(
+    hub: HubDep,
+    caller: CallerDep,
+    staff: MaybeStaffDep,
+    after: int | None = Query(None, ge=0, description="replay events after this seq"),
+    last_event_id: str | None = Header(None),
+) -> EventStream:
+    full = caller.full_stream or staff is not None
     source = f"staff:{staff.role}:{staff.subject}" if staff and not caller.device else caller.source
     capped = not (caller.open_mode and caller.loopback and caller.device is None)
     if capped:
         _slots(hub).take(source)
-    try:
-        yield caller.full_stream or staff is not None
-    finally:
-        if capped:
-            _slots(hub).give_back(source)
-
-
-@router.get("/api/events", response_class=EventSourceResponse)
-async def events(
-    hub: HubDep,
-    full: Annotated[bool, Depends(stream_access)],
-    after: int | None = Query(None, ge=0, description="replay events after this seq"),
-    last_event_id: str | None = Header(None),
-) -> AsyncIterator[ServerSentEvent]:
     cursor = after
     if cursor is None and last_event_id and last_event_id.isdigit():
         cursor = int(last_event_id)
+    return EventStream(
+        _event_frames(hub, cursor, full),
+        (lambda: _slots(hub).give_back(source)) if capped else (lambda: None),
+    )
+
+
+async def _event_frames(hub: Hub, cursor: int | None, full: bool) -> AsyncIterator[bytes]:
     if cursor is None:
         cursor = await run_in_threadpool(latest_seq, hub)
-    yield ServerSentEvent(
-        event="hello", data={"seq": cursor, "epoch": hub.store.epoch, "full": full}, retry=1000
-    )
-    while not hub.feed.closing:
-        waiter = hub.feed.waiter()
-        batch = hub.feed.since(cursor)
+    hello = json.dumps({"seq": cursor, "epoch": hub.store.epoch, "full": full})
+    yield f"event: hello\ndata: {hello}\nretry: 1000\n\n".encode()
+    frames = _frames(hub)
+    feed = hub.feed
+    tick = feed.ticks
+    while not feed.closing:
+        waiter = feed.waiter()
+        batch = feed.since(cursor)
         from_store = batch is None
         if batch is None:
             batch = await run_in_threadpool(read_after, hub, cursor)
-        for item in batch:
-            cursor = item["seq"]
-            yield ServerSentEvent(event="change", id=str(cursor),
-                                  data=item if full else public_json(item))
+        if batch:
+            cursor = batch[-1]["seq"]
+            yield b"".join(frames.frame(item, full) for item in batch)
+        elif feed.ticks != tick:
+            tick = feed.ticks
+            yield b": keep-alive\n\n"
         if from_store and batch:
             continue  # caught up from the store: look again before waiting
-        if not await hub.feed.wait(KEEPALIVE_S, waiter):
-            yield ServerSentEvent(comment="keep-alive")
+        await feed.next_wake(waiter)
