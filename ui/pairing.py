@@ -43,7 +43,9 @@ class PairingScreen(QWidget):
         self.hint = label("Demande d'appairage au serveur…")
         for widget in (self.title, self.code_label, self.hint):
             layout.addWidget(widget)
-        self._poll = timer(self, POLL_MS, self._check)
+        #: One look at a time: the next is scheduled once the previous answer came.
+        self._poll = timer(self, POLL_MS, self._check, single=True)
+        self._retry = timer(self, POLL_MS, self.start, single=True)
 
     def start(self) -> None:
         Op(self, lambda: self.client.pair(self.role)).success(self._shown).failure(
@@ -63,10 +65,12 @@ class PairingScreen(QWidget):
         Op(self, self.client.device_state).success(self._state).failure(self._failed).run()
 
     def _state(self, state: dict) -> None:
-        if state.get("state") == "paired" and self._asked is not None:
+        if state.get("state") == "pending":
+            self._poll.start()
+        elif state.get("state") == "paired" and self._asked is not None:
+            asked, self._asked = self._asked, None  # once, whatever answers are in flight
             self._poll.stop()
-            device_store.save(self.client.base_url, self.role, state["id"],
-                              self._asked["credential"])
+            device_store.save(self.client.base_url, self.role, state["id"], asked["credential"])
             self.paired.emit(state["id"])
         elif state.get("state") == "revoked":
             self._poll.stop()
@@ -74,13 +78,14 @@ class PairingScreen(QWidget):
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, Unauthorized):  # expired unapproved: ask again
-            self._poll.stop()
             self.start()
             return
         text = "Serveur injoignable" if isinstance(error, HubUnreachable) else str(error)
         self.hint.setText(f"{text} — nouvel essai dans quelques secondes.")
-        if not self._poll.isActive():
-            timer(self, POLL_MS, self.start, single=True).start()
+        if self._asked is None:
+            self._retry.start()
+        else:
+            self._poll.start()
 
 
 def saved_credential_works(client: HubClient, role: str) -> bool:
