@@ -78,7 +78,7 @@ def open_session(config_path: Path, hub_url: str | None, db_url: str | None,
         running = start_in_thread(build_hub(config, db_url, clock))
         hub_url = running.url
         if role is not None:
-            credential = running.hub.devices.enroll(role)[1]
+            credential = _own_screen_credential(running, role, keep=db_url is None)
     client = HubClient(hub_url, kiosk_id=kiosk_id, device_credential=credential)
     if running is None and role is not None:
         from ui.pairing import ensure_paired
@@ -87,6 +87,21 @@ def open_session(config_path: Path, hub_url: str | None, db_url: str | None,
             client.close()
             raise KioskError(f"this {role} was not paired with {hub_url}")
     return Session(config, client, running)
+
+
+def _own_screen_credential(running: RunningHub, role: str, keep: bool) -> str:
+    """A one-PC site pairs its own screen: the saved credential while the hub still knows
+    it, else a new one (saved when ``keep``, i.e. on the site's own store)."""
+    from kiosk import device_store
+
+    place = f"in-process-{running.hub.config.site.slug}"
+    saved = device_store.load(place, role) if keep else None
+    if saved is not None and running.hub.devices.resolve(saved["credential"]) is not None:
+        return saved["credential"]
+    device_id, credential = running.hub.devices.enroll(role)
+    if keep:
+        device_store.save(place, role, device_id, credential)
+    return credential
 
 
 def run_kiosk(config_path: Path, hub_url: str | None, db_url: str | None,
