@@ -42,7 +42,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(
         f"kiosk hub for {hub.config.site.name} on "
         f"{'https' if hub.config.sync.tls_cert else 'http'}://{args.host}:{args.port} "
-        f"(store: {hub.store.url.split('@')[-1]})",
+        f"(store: {hub.store.url.split('@')[-1]})"
+        + (f"; guest listener (phone pages only) on {hub.config.security.public_listen}"
+           if hub.config.security.public_listen else ""),
         flush=True,
     )
     serve(hub, args.host, args.port, args.log_level)
