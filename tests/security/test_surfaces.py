@@ -4,18 +4,19 @@ and a real site that still has its shipped PINs."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import httpx
 import pytest
 
 from config import site_file as shipped_site_file
+from kiosk.cli import main
 from kiosk.hub.app import PUBLIC_PREFIXES, create_app, route_paths
 from kiosk.hub.context import Hub
+from kiosk.hub.preflight import check_before_serving
 from kiosk.hub.server import build_hub
+from kiosk.siteconfig import load_site_config
 from tests.integration.helpers import SseReader
-from tests.security.hub import ROOT, pair, sign_in
+from tests.security.hub import pair, sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -74,15 +75,19 @@ def test_the_stream_without_credentials_shows_only_the_display_view(hub, api):
     assert everything[1]["score"] == 1
 
 
-def test_a_real_site_with_its_shipped_pins_does_not_open(tmp_path):
+def test_a_real_site_with_its_shipped_pins_does_not_open(tmp_path, capsys):
     """Attack: walk up to a site freshly installed, whose PINs are still the 0000 of the
-    manual. `kiosk serve` refuses to open it, naming who must change their PIN."""
-    command = [sys.executable, "-m", "kiosk.cli", "serve", "--config",
-               str(shipped_site_file("fauquembergues")), "--db",
-               f"sqlite:///{tmp_path / 'site.db'}", "--port", "1"]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 1
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
+    manual. `kiosk serve` refuses to open it (before opening its store or a port), naming
+    who must change their PIN, in one line."""
+    db = tmp_path / "site.db"
+    status = main(["serve", "--config", str(shipped_site_file("fauquembergues")),
+                   "--db", f"sqlite:///{db}", "--port", "1"])
+    assert status == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1, lines
     assert "shipped PIN 0000" in lines[0] and "accueil" in lines[0] and "direction" in lines[0]
     assert "--insecure-demo" in lines[0]
+    assert not db.exists()
+    config = load_site_config(shipped_site_file("fauquembergues"))
+    [warning] = check_before_serving(config, insecure_demo=True)  # a trial run, said so
+    assert warning.endswith("(--insecure-demo)")
