@@ -75,6 +75,10 @@ class PairingRequest:
     expires_at: datetime
 
 
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
 def digest(credential: str) -> str:
     return hashlib.sha256(credential.encode()).hexdigest()
 
@@ -96,7 +100,6 @@ class Devices:
             raise NotFound(f'unknown device role "{role}" (one of {", ".join(ROLES)})')
         now = self.clock.now()
         credential = secrets.token_urlsafe(32)
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         with self.store.write() as session:
             session.execute(delete(Device).where(Device.state == "pending",
                                                  Device.requested_at < now - PAIRING_TTL))
@@ -104,6 +107,10 @@ class Devices:
                                       .order_by(Device.requested_at)).all()
             for stale in pending[: max(0, len(pending) - MAX_PENDING + 1)]:
                 session.delete(stale)  # the oldest request makes way: bounded, never stuck
+            shown = {d.pairing_code for d in pending}
+            code = _new_code()
+            while code in shown:  # two screens never show the same code
+                code = _new_code()
             device_id = self._next_id(session, role)
             session.add(Device(id=device_id, role=role, state="pending",
                                credential_hash=digest(credential), pairing_code=code,
