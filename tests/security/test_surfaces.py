@@ -4,6 +4,7 @@ and a real site that still has its shipped PINs."""
 from __future__ import annotations
 
 import re
+import socket
 
 import httpx
 import pytest
@@ -15,7 +16,7 @@ from kiosk.hub.context import Hub
 from kiosk.hub.preflight import check_before_serving
 from kiosk.hub.server import build_hub
 from kiosk.siteconfig import load_site_config
-from tests.integration.helpers import SseReader
+from tests.integration.helpers import SseReader, wait_until
 from tests.security.hub import pair, sign_in
 
 pytestmark = pytest.mark.slow
@@ -91,3 +92,40 @@ def test_a_real_site_with_its_shipped_pins_does_not_open(tmp_path, capsys):
     config = load_site_config(shipped_site_file("fauquembergues"))
     [warning] = check_before_serving(config, insecure_demo=True)  # a trial run, said so
     assert warning.endswith("(--insecure-demo)")
+
+
+def open_stream(url: str, headers: dict) -> socket.socket:
+    """A live stream held open on a raw socket, once its hello came."""
+    host, port = url.split("://", 1)[1].split(":")
+    sock = socket.create_connection((host, int(port)), timeout=10)
+    lines = "".join(f"{key}: {value}\r\n" for key, value in headers.items())
+    sock.sendall(f"GET /api/events HTTP/1.1\r\nHost: {host}\r\n{lines}\r\n".encode())
+    seen = b""
+    while b"event: hello" not in seen and b"HTTP/1.1 429" not in seen:
+        chunk = sock.recv(65536)
+        assert chunk, "the stream closed before its hello"
+        seen += chunk
+    assert b"HTTP/1.1 200" in seen, seen[:200]
+    return sock
+
+
+def test_one_source_cannot_hold_more_streams_than_its_share(hub, api):
+    """Attack: open live streams from one device until the hub runs out of connections or
+    every change costs hundreds of wake-ups. The source gets its share (16), then 429."""
+    _, display = pair(api, "display")
+    held = [open_stream(hub.url, display) for _ in range(16)]
+    try:
+        refused = api.get("/api/events", headers=display)
+        assert refused.status_code == 429, refused.text
+        _, other = pair(api, "display")  # another device has its own share
+        held.append(open_stream(hub.url, other))
+        held.pop(0).close()  # one stream ends: its slot comes back
+        wait_until(lambda: _stream_allowed(api, display), 10, "a freed stream slot")
+    finally:
+        for sock in held:
+            sock.close()
+
+
+def _stream_allowed(api: httpx.Client, headers: dict) -> bool:
+    with api.stream("GET", "/api/events", headers=headers) as response:
+        return response.status_code == 200
