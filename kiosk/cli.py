@@ -31,13 +31,20 @@ def _config_path(value: str | None) -> Path:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from kiosk.hub.preflight import check_before_serving
     from kiosk.hub.server import build_hub, serve
+    from kiosk.siteconfig import load_site_config
 
-    hub = build_hub(_config_path(args.config), args.db)
+    config = load_site_config(_config_path(args.config))
+    for warning in check_before_serving(config, args.insecure_demo):
+        print(f"kiosk: warning: {warning}", file=sys.stderr)
+    hub = build_hub(config, args.db)
     print(
         f"kiosk hub for {hub.config.site.name} on "
         f"{'https' if hub.config.sync.tls_cert else 'http'}://{args.host}:{args.port} "
-        f"(store: {hub.store.url.split('@')[-1]})",
+        f"(store: {hub.store.url.split('@')[-1]})"
+        + (f"; guest listener (phone pages only) on {hub.config.security.public_listen}"
+           if hub.config.security.public_listen else ""),
         flush=True,
     )
     serve(hub, args.host, args.port, args.log_level)
@@ -46,6 +53,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from kiosk.sync.commands import run
+
+    return run(args, _config_path(args.config))
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from kiosk.commands.devices import run
 
     return run(args, _config_path(args.config))
 
@@ -262,7 +275,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
+    serve.add_argument("--insecure-demo", action="store_true",
+                       help="serve even though some PINs are still the shipped 0000")
     serve.set_defaults(func=cmd_serve)
+
+    devices = sub.add_parser("devices", help="paired kiosks, displays and counter terminals")
+    devices.add_argument("action", choices=["list", "approve", "revoke"])
+    devices.add_argument("target", nargs="?", default="", help="the CODE to approve, the ID "
+                         "to revoke")
+    devices.add_argument("--config", help="site file (default: the demo site)")
+    devices.add_argument("--db", help="SQLAlchemy URL (default: the site's SQLite file)")
+    devices.set_defaults(func=cmd_devices)
 
     sync = sub.add_parser("sync", help="push this site's events to its peers (docs/sync.md)")
     sync.add_argument("--config", help="site file (default: the demo site)")

@@ -31,15 +31,52 @@ class HubUnreachable(KioskError):
     http_status = 503
 
 
+DEVICE_HEADER = "X-Device-Credential"
+
+
 class HubClient:
-    def __init__(self, base_url: str, *, kiosk_id: str = "", timeout: float = 5.0):
+    """``device_credential`` (a paired device's, see :mod:`kiosk.device_store`) rides on
+    every call; ``kiosk_id`` is a local label only (the hub names devices itself)."""
+
+    def __init__(self, base_url: str, *, kiosk_id: str = "", timeout: float = 5.0,
+                 device_credential: str | None = None):
         self.base_url = base_url.rstrip("/")
         self.token: str | None = None
-        headers = {"X-Kiosk-Id": kiosk_id} if kiosk_id else {}
-        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, headers=headers)
+        self.kiosk_id = kiosk_id
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout)
+        self.set_device_credential(device_credential)
+
+    def set_device_credential(self, credential: str | None) -> None:
+        self.device_credential = credential
+        if credential:
+            self._http.headers[DEVICE_HEADER] = credential
+        else:
+            self._http.headers.pop(DEVICE_HEADER, None)
 
     def close(self) -> None:
         self._http.close()
+
+    # -- pairing (docs/security.md) -------------------------------------------------------
+
+    def pair(self, role: str) -> dict:
+        """Ask to pair as ``role``: ``{"device_id", "code", "credential", ...}``."""
+        return self._call("POST", "/api/devices/pair", json={"role": role})
+
+    def device_state(self) -> dict:
+        """This client's device: ``{"id", "role", "state"}`` (pending, paired, revoked)."""
+        return self._call("GET", "/api/devices/me")
+
+    def devices(self) -> list[dict]:
+        return self._call("GET", "/api/devices")
+
+    def approve_device(self, code: str) -> dict:
+        return self._call("POST", "/api/devices/approve", json={"code": code})
+
+    def revoke_device(self, device_id: str) -> dict:
+        return self._call("POST", f"/api/devices/{device_id}/revoke")
+
+    def sign_out_everywhere(self) -> int:
+        return self._call("DELETE", "/api/sessions")["ended"]
 
     # -- public --------------------------------------------------------------------------
 
@@ -126,7 +163,8 @@ class HubClient:
         params = {"after": after} if after is not None else {}
         timeout = httpx.Timeout(5.0, read=read_timeout)
         try:
-            with self._http.stream("GET", "/api/events", params=params,
+            auth = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+            with self._http.stream("GET", "/api/events", params=params, headers=auth,
                                    timeout=timeout) as response:
                 if response.status_code != 200:
                     raise HubUnreachable(f"event stream refused ({response.status_code})")

@@ -77,9 +77,9 @@ class Forbidden(KioskError):
 class RateLimited(KioskError):
     http_status = 429
 
-    def __init__(self, retry_after_s: float):
+    def __init__(self, retry_after_s: float, what: str = "too many tickets from this kiosk"):
         self.retry_after_s = retry_after_s
-        super().__init__(f"too many tickets from this kiosk; try again in {retry_after_s:.0f} s")
+        super().__init__(f"{what}; try again in {max(1, round(retry_after_s))} s")
 
 
 class PrinterError(KioskError):

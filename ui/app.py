@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.client import HubClient
+from kiosk.errors import KioskError
 from kiosk.hub.server import RunningHub, build_hub, start_in_thread
 from kiosk.siteconfig import SiteConfig, load_site_config
 from ui.i18n import Translations
@@ -71,13 +72,44 @@ class Session:
 
 
 def open_session(config_path: Path, hub_url: str | None, db_url: str | None,
-                 clock=None, kiosk_id: str = "kiosk-1") -> Session:
+                 clock=None, kiosk_id: str = "kiosk-1", role: str | None = "kiosk") -> Session:
+    """The site file, a hub and a client that holds a device credential of ``role``.
+
+    An in-process hub (a one-PC site, ``kiosk demo``) pairs its own screens at once; a
+    remote hub needs a manager's approval the first time (:func:`ui.pairing.ensure_paired`,
+    which shows the pairing code). ``role=None``: a client without a device credential.
+    """
     config = load_site_config(config_path)
     running = None
+    credential = None
     if hub_url is None:
         running = start_in_thread(build_hub(config, db_url, clock))
         hub_url = running.url
-    return Session(config, HubClient(hub_url, kiosk_id=kiosk_id), running)
+        if role is not None:
+            credential = _own_screen_credential(running, role, keep=db_url is None)
+    client = HubClient(hub_url, kiosk_id=kiosk_id, device_credential=credential)
+    if running is None and role is not None:
+        from ui.pairing import ensure_paired
+
+        if not ensure_paired(client, role):
+            client.close()
+            raise KioskError(f"this {role} was not paired with {hub_url}")
+    return Session(config, client, running)
+
+
+def _own_screen_credential(running: RunningHub, role: str, keep: bool) -> str:
+    """A one-PC site pairs its own screen: the saved credential while the hub still knows
+    it, else a new one (saved when ``keep``, i.e. on the site's own store)."""
+    from kiosk import device_store
+
+    place = f"in-process-{running.hub.config.site.slug}"
+    saved = device_store.load(place, role) if keep else None
+    if saved is not None and running.hub.devices.resolve(saved["credential"]) is not None:
+        return saved["credential"]
+    device_id, credential = running.hub.devices.enroll(role)
+    if keep:
+        device_store.save(place, role, device_id, credential)
+    return credential
 
 
 def run_kiosk(config_path: Path, hub_url: str | None, db_url: str | None,

@@ -54,8 +54,13 @@ def run_demo(db_url: str | None = None) -> int:
     session = open_session(site_file("demo"), None, db_url)
     kiosk = KioskWindow(session.client, make_printer(session.config))
     kiosk.may_close = True
-    display = DisplayWindow(session.client)
-    counter = CounterWindow(HubClient(session.client.base_url))  # a client of its own
+    # The demo pairs its own screens with its in-process hub (a display, a counter terminal),
+    # as a manager would approve them on a real site.
+    devices = session.hub.hub.devices
+    display = DisplayWindow(HubClient(session.client.base_url,  # a display of its own
+                                      device_credential=devices.enroll("display")[1]))
+    counter = CounterWindow(HubClient(session.client.base_url,  # a counter terminal of its own
+                                      device_credential=devices.enroll("counter")[1]))
     dashboard = DashboardWindow(HubClient(session.client.base_url))  # a client of its own
     window = DemoWindow([(tr("Kiosk"), kiosk), (tr("Counter"), counter),
                          (tr("Waiting-room display"), display), (tr("Dashboard"), dashboard)],

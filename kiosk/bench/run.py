@@ -69,6 +69,8 @@ GROUPS["sync"] = __import__("kiosk.bench.sync_figures", fromlist=["_"]).sync_gro
 GROUPS["display"] = __import__("kiosk.bench.display_figures", fromlist=["_"]).display_group
 GROUPS["phone"] = __import__("kiosk.bench.phone_figures", fromlist=["_"]).phone_group
 
+GROUPS["streams"] = __import__("kiosk.bench.stream_figures", fromlist=["_"]).stream_group
+
 
 def run_bench(quick: bool = False, only: list[str] | None = None) -> dict:
     result: dict = {

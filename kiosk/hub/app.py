@@ -20,6 +20,7 @@ from kiosk import __version__
 from kiosk.errors import KioskError, RateLimited, ServiceClosed
 from kiosk.hub import (
     routes_appointments,
+    routes_devices,
     routes_kiosk,
     routes_manager,
     routes_phone,
@@ -36,11 +37,40 @@ from kiosk.sync import receiver as sync_receiver
 log = logging.getLogger("kiosk.hub")
 MAX_BODY_BYTES = 64 * 1024
 
+#: Every router of the hub, in one place. The LAN listener serves them all; the public
+#: listener (``[security] public_listen``, the guest Wi-Fi) serves only their routes whose
+#: path starts with one of :data:`PUBLIC_PREFIXES`.
+ROUTERS = (
+    routes_public.router,
+    routes_phone.router,
+    routes_staff.router,
+    routes_manager.router,
+    routes_appointments.router,
+    routes_kiosk.router,
+    routes_stats.router,
+    routes_devices.router,
+    stream.router,
+    sync_receiver.router,
+)
+#: What a visitor's phone may reach on the public listener: its ticket's page, the page's
+#: live updates and assets (all under ``/t/``), and the public poster (``/quality``).
+PUBLIC_PREFIXES = ("/t/", "/quality")
+
 
 def create_app(hub: Hub) -> FastAPI:
+    """The LAN listener's application: every route (each says who may call it)."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         hub.feed.attach(asyncio.get_running_loop())
+        hub.feed.start_reader(
+            lambda after, limit: stream.read_after(hub, after, limit), stream.latest_seq(hub)
+        )
+        if hub.config.security.open_mode:
+            log.warning(
+                "OPEN MODE (%s): unpaired clients act as kiosks and read the full live "
+                "stream; a demo setting, never for a real site", hub.config.source,
+            )
         hub.sync.start()
         yield
         hub.sync.stop()
@@ -51,12 +81,60 @@ def create_app(hub: Hub) -> FastAPI:
         version=__version__,
         lifespan=lifespan,
     )
+    return _finish(app, hub, ROUTERS)
+
+
+def create_public_app(hub: Hub) -> FastAPI:
+    """The public listener's application: only paths under :data:`PUBLIC_PREFIXES`;
+    anything else is 404 there (refused before routing), and there is no OpenAPI page.
+    It shares the LAN app's hub (and its live feed), so it must run beside it."""
+    app = FastAPI(title=f"kiosk — {hub.config.site.name}", version=__version__,
+                  docs_url=None, redoc_url=None, openapi_url=None)
+    _finish(app, hub, ROUTERS)
+    app.add_middleware(PublicOnly, prefixes=PUBLIC_PREFIXES)
+    return app
+
+
+def route_paths(app: FastAPI) -> list[tuple[str, str]]:
+    """Every (method, path) an app serves, its included routers' routes included."""
+    found = []
+    pending = list(app.routes)
+    while pending:
+        route = pending.pop(0)
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            pending.extend(inner.routes)
+            continue
+        for method in sorted(getattr(route, "methods", None) or {"GET"}):
+            found.append((method, route.path))
+    return found
+
+
+class PublicOnly:
+    """ASGI gate of the public listener: a path outside ``prefixes`` is 404, unrouted."""
+
+    def __init__(self, app, prefixes: tuple[str, ...]):
+        self.app, self.prefixes = app, prefixes
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith(self.prefixes):
+            body = b'{"detail":"Not Found"}'
+            await send({"type": "http.response.start", "status": 404,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        if scope["type"] == "websocket" and not scope["path"].startswith(self.prefixes):
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        await self.app(scope, receive, send)
+
+
+def _finish(app: FastAPI, hub: Hub, routers) -> FastAPI:
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.state.hub = hub
-    for module in (routes_public, routes_phone, routes_staff, routes_manager, routes_appointments,
-                   routes_kiosk, routes_stats, stream):
-        app.include_router(module.router)
-    app.include_router(sync_receiver.router)
+    for router in routers:
+        app.include_router(router)
     app.add_exception_handler(KioskError, _known_error)
     app.add_exception_handler(RequestValidationError, _bad_input)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -12,6 +12,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.hub.live import LiveFeed
 from kiosk.hub.ratelimit import RateLimiter
 from kiosk.services.appointments import Appointments
+from kiosk.services.devices import Devices
 from kiosk.services.queue import QueueService
 from kiosk.services.staff import Principal, StaffAuth
 from kiosk.services.stats import Stats
@@ -34,11 +35,14 @@ class Hub:
         self.stats = Stats(self.store, self.config.tz, self.clock)
         self.appointments = Appointments(self.store, self.config, self.clock, self.queue)
         self.staff = StaffAuth(self.store, self.config, self.clock)
+        self.devices = Devices(self.store, self.clock)
         self.limiter = RateLimiter(
             self.config.queue.kiosk_tickets_per_minute,
             self.config.queue.kiosk_burst,
             lambda: self.clock.now().timestamp(),
         )
+        #: Pairing requests per TCP address: enough for a site's screens, not a flood.
+        self.pairing_limiter = RateLimiter(30, 20, lambda: self.clock.now().timestamp())
         self.started = time.monotonic()
 
     def _changed(self) -> None:
@@ -59,11 +63,14 @@ def bearer(request: Request) -> str | None:
 
 def optional_principal(request: Request) -> Principal | None:
     token = bearer(request)
-    return get_hub(request).staff.resolve(token) if token else None
+    return principal(request) if token else None
 
 
 def principal(request: Request) -> Principal:
-    return get_hub(request).staff.resolve(bearer(request))
+    cached = getattr(request.state, "principal", None)
+    if cached is None:
+        cached = request.state.principal = get_hub(request).staff.resolve(bearer(request))
+    return cached
 
 
 HubDep = Annotated[Hub, Depends(get_hub)]

@@ -2,7 +2,8 @@
 
 ``POST /api/appointments`` (counter), ``GET /api/appointments?day=`` (counter or manager),
 ``DELETE /api/appointments/{code}`` (counter), ``POST /api/appointments/{code}/check-in``
-(public, the kiosk: rate-limited like ``POST /api/tickets`` and answered the same way).
+(a paired kiosk: rate-limited per device like ``POST /api/tickets`` and answered the same
+way; a signed-in counter may check a visitor in too).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from kiosk.domain.schedule import local_day
-from kiosk.errors import RateLimited
+from kiosk.hub.access import CallerDep
 from kiosk.hub.context import HubDep, MaybeStaffDep, StaffDep
 from kiosk.hub.inputs import Day, Instant, ServiceCode
+from kiosk.hub.routes_kiosk import take_token
 from kiosk.hub.routes_public import ticket_answer
 from kiosk.hub.schemas import Body
 from kiosk.services.appointments import AppointmentLine
@@ -66,22 +68,22 @@ def cancel(code: str, hub: HubDep, staff: StaffDep) -> Response:
 
 @router.post("/api/appointments/{code}/check-in", status_code=201)
 def check_in(
-    code: str, body: CheckInRequest, request: Request, hub: HubDep, staff: MaybeStaffDep
+    code: str, body: CheckInRequest, request: Request, hub: HubDep, staff: MaybeStaffDep,
+    caller: CallerDep,
 ) -> JSONResponse:
     """A kiosk checks a visitor in: the ticket, as ``POST /api/tickets`` answers it.
 
     Every attempt, right or wrong, takes a token of the kiosk's bucket (the one tickets
-    use); wrong codes also count against the kiosk's address, which gets locked out after
-    a few, whatever kiosk id it sends. A signed-in counter is not limited.
+    use); wrong codes also count against the source (the device, else the address), which
+    gets locked out after a few. A signed-in counter is not limited.
     """
-    kiosk_id = request.headers.get("x-kiosk-id", "")[:40]
     source = None
     if staff is None:
-        source = request.client.host if request.client else "?"
-        wait = hub.limiter.take(f"{source}/{kiosk_id}")
-        if wait:
-            raise RateLimited(wait)
-    issued = hub.appointments.check_in(code, body.language, kiosk=kiosk_id or None, source=source)
+        take_token(hub, caller.kiosk().limit_key)
+        source = caller.source
+    issued = hub.appointments.check_in(
+        code, body.language, kiosk=caller.device.id if caller.device else None, source=source
+    )
     return ticket_answer(hub, request, issued)
 
 

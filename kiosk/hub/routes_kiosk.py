@@ -1,19 +1,25 @@
 """What kiosk terminals report and ask besides tickets: feedback, printer state, unlock.
 
+Who may call: a paired kiosk (its device credential; in the demo's open mode, anyone) for
+feedback, printer state and unlock; a signed-in counter or manager for the alerts.
+
 Feedback is three faces, one tap, anonymous: only the service, the day and the score are
-kept. A printer fault is stored as an event (so an alert survives a hub restart) and shown
-to counters until the same kiosk reports its printer fine again.
+kept. A printer fault is stored as an event naming the reporting device's id (never a name
+the client wrote), so an alert survives a hub restart, and is shown to counters until the
+same device reports its printer fine again: no one else can raise or clear it.
+Unlock checks the site's kiosk-unlock PIN or a staff PIN, under the sign-in lockout.
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from pydantic import Field
 from sqlalchemy import select
 
 from kiosk.domain.printer_faults import WARNINGS, PrinterFault
 from kiosk.domain.schedule import local_day
 from kiosk.errors import RateLimited, Unauthorized
+from kiosk.hub.access import CallerDep
 from kiosk.hub.context import HubDep, StaffDep
 from kiosk.hub.inputs import ServiceCode
 from kiosk.hub.schemas import Body
@@ -38,18 +44,17 @@ class UnlockRequest(Body):
     pin: str = Field(min_length=1, max_length=12)
 
 
-def _kiosk_key(request: Request) -> tuple[str, str]:
-    kiosk_id = request.headers.get("x-kiosk-id", "")[:40]
-    client = request.client.host if request.client else "?"
-    return kiosk_id or client, f"{client}/{kiosk_id}"
+def take_token(hub: HubDep, key: str | None) -> None:
+    """One token of the kiosk's bucket (tickets, check-ins, feedback), or 429."""
+    if key is not None and (wait := hub.limiter.take(key)):
+        raise RateLimited(wait)
 
 
 @router.post("/api/feedback", status_code=204)
-def feedback(body: FeedbackRequest, request: Request, hub: HubDep) -> Response:
+def feedback(body: FeedbackRequest, caller: CallerDep, hub: HubDep) -> Response:
+    kiosk = caller.kiosk()
     hub.config.service(body.service)
-    _, key = _kiosk_key(request)
-    if wait := hub.limiter.take(key):
-        raise RateLimited(wait)
+    take_token(hub, kiosk.limit_key)
     now = hub.clock.now()
     with hub.store.write() as session:
         append_event(session, site=hub.config.site.slug, epoch=hub.store.epoch,
@@ -60,8 +65,8 @@ def feedback(body: FeedbackRequest, request: Request, hub: HubDep) -> Response:
 
 
 @router.post("/api/printer-status", status_code=204)
-def printer_status(body: PrinterStatusRequest, request: Request, hub: HubDep) -> Response:
-    kiosk, _ = _kiosk_key(request)
+def printer_status(body: PrinterStatusRequest, caller: CallerDep, hub: HubDep) -> Response:
+    kiosk = caller.kiosk().id
     now = hub.clock.now()
     fault = body.fault
     with hub.store.write() as session:
@@ -95,12 +100,16 @@ def alerts(hub: HubDep, staff: StaffDep) -> list[dict]:
 
 
 @router.post("/api/kiosk/unlock", status_code=204)
-def unlock(body: UnlockRequest, request: Request, hub: HubDep) -> Response:
-    """A staff PIN (any counter's or manager's) lets the kiosk screen close."""
-    _, key = _kiosk_key(request)
-    if wait := hub.limiter.take(f"unlock:{key}"):
-        raise RateLimited(wait)
-    people = [*hub.config.counters, *hub.config.managers]
-    if not any(verify_pin(body.pin, person.pin_hash) for person in people):
+def unlock(body: UnlockRequest, caller: CallerDep, hub: HubDep) -> Response:
+    """The kiosk-unlock PIN (or a staff PIN) lets this kiosk's screen close; paired kiosks
+    only, under the same lockout as sign-in (per source and subject, with backoff)."""
+    caller.kiosk()
+    hashes = [hub.config.security.kiosk_unlock_pin_hash,
+              *(person.pin_hash for person in [*hub.config.counters, *hub.config.managers])]
+    right = hub.staff.guard.attempt(
+        "kiosk-unlock", caller.source, caller.device is not None,
+        lambda: any(verify_pin(body.pin, h) for h in hashes if h),
+    )
+    if not right:
         raise Unauthorized("wrong PIN")
     return Response(status_code=204)

@@ -1,4 +1,9 @@
-"""What the site's LAN may use without signing in: kiosks, the display, phones."""
+"""What the site's LAN may use without signing in: kiosks, the display, phones.
+
+Who may call: anyone on the LAN for health, site, services and the display's summary;
+a paired kiosk (or a signed-in counter, as reception) to issue tickets; a visitor's phone,
+by its ticket's unguessable token, for ``/t/{token}`` (also on the public listener).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from sqlalchemy import select
 from kiosk import __version__
 from kiosk.domain.schedule import WEEKDAYS, local_day
 from kiosk.errors import RateLimited
+from kiosk.hub.access import CallerDep
 from kiosk.hub.context import HubDep, MaybeStaffDep
 from kiosk.hub.schemas import TicketRequest
 from kiosk.services.elsewhere import held_elsewhere
@@ -91,21 +97,21 @@ def services(hub: HubDep) -> list[dict]:
 
 @router.post("/api/tickets", status_code=201)
 def issue_ticket(
-    body: TicketRequest, request: Request, hub: HubDep, staff: MaybeStaffDep
+    body: TicketRequest, request: Request, hub: HubDep, staff: MaybeStaffDep, caller: CallerDep
 ) -> JSONResponse:
-    """Issue a ticket. A kiosk is rate-limited; a counter issuing for a visitor is not."""
-    kiosk_id = request.headers.get("x-kiosk-id", "")[:40]
+    """Issue a ticket: a paired kiosk (rate-limited per device), or a signed-in counter
+    issuing for a visitor at reception (not limited)."""
+    kiosk = None
     if staff is None:
-        client = request.client.host if request.client else "?"
-        wait = hub.limiter.take(f"{client}/{kiosk_id}")
-        if wait:
+        kiosk = caller.kiosk()
+        if kiosk.limit_key is not None and (wait := hub.limiter.take(kiosk.limit_key)):
             raise RateLimited(wait)
     issued = hub.queue.issue(
         body.service,
         priority=body.priority,
         language=body.language,
         origin="reception" if staff is not None else "walk_in",
-        kiosk=kiosk_id or None,
+        kiosk=caller.device.id if caller.device else None,
     )
     return ticket_answer(hub, request, issued)
 
@@ -134,15 +140,26 @@ def ticket_answer(hub: HubDep, request: Request, issued: Issued) -> JSONResponse
 
 
 def status_url(hub: HubDep, request: Request, token: str) -> str:
-    """The phone page's link for the QR code: the site file's ``public_url``, else the
-    address this hub was reached on as the socket knows it (never the ``Host`` header,
-    which the client writes and would put any link on a printed ticket)."""
-    base = hub.config.site.public_url.rstrip("/")
-    if not base:
-        host, port = request.scope.get("server") or ("127.0.0.1", 80)
-        host = f"[{host}]" if ":" in str(host) else host
-        base = f"{request.url.scheme}://{host}:{port}"
-    return f"{base}/t/{token}"
+    """The phone page's address for the ticket's QR code: never from the ``Host`` header.
+
+    ``public_url`` first, else the public listener's address, else the address of the
+    socket this request arrived on (the server's own, as the kernel reports it)."""
+    return f"{public_base(hub, request)}/t/{token}"
+
+
+def public_base(hub: HubDep, request: Request) -> str:
+    if hub.config.site.public_url:
+        return hub.config.site.public_url.rstrip("/")
+    listen = hub.config.security.public_listen
+    scheme = "https" if hub.config.sync.tls_cert else "http"
+    if listen and listen.rsplit(":", 1)[0].strip("[]") not in WILDCARDS:
+        return f"{scheme}://{listen}"
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    host = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{host}:{port}"
+
+
+WILDCARDS = ("0.0.0.0", "::", "")
 
 
 @router.get("/api/display")

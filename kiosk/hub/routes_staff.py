@@ -1,4 +1,9 @@
-"""Counters: sign in, see the queue, call, serve, pause. Every route needs a bearer token."""
+"""Counters: sign in, see the queue, call, serve, pause.
+
+Who may call: anyone on the LAN may try to sign in (under the PIN lockout, keyed on the
+paired device or the TCP address); every other route needs a counter's or manager's
+bearer token.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from fastapi.responses import JSONResponse
 
 from kiosk.domain.lifecycle import Action
 from kiosk.errors import KioskError, NotFound
+from kiosk.hub.access import CallerDep
 from kiosk.hub.context import HubDep, StaffDep, bearer
 from kiosk.hub.schemas import ActionRequest, PauseRequest, SessionRequest, ticket_json
 
@@ -17,12 +23,12 @@ ACTIONS = {a.value.replace("_", "-"): a for a in Action}
 
 
 @router.post("/api/session")
-def sign_in(body: SessionRequest, hub: HubDep) -> dict:
+def sign_in(body: SessionRequest, hub: HubDep, caller: CallerDep) -> dict:
     if (body.counter is None) == (body.manager is None):
         raise KioskError('give either "counter" or "manager", with "pin"')
     role = "counter" if body.counter else "manager"
     subject = body.counter or body.manager
-    token = hub.staff.sign_in(role, subject, body.pin)
+    token = hub.staff.sign_in(role, subject, body.pin, caller.source, caller.device is not None)
     name = (
         hub.config.counters_by_id[subject].name
         if role == "counter"
@@ -35,6 +41,12 @@ def sign_in(body: SessionRequest, hub: HubDep) -> dict:
 def sign_out(request: Request, hub: HubDep, staff: StaffDep) -> Response:
     hub.staff.sign_out(bearer(request) or "")
     return Response(status_code=204)
+
+
+@router.delete("/api/sessions", status_code=200)
+def sign_out_everywhere(hub: HubDep, staff: StaffDep) -> dict:
+    """End every session of the signed-in counter or manager (a PIN seen or shared)."""
+    return {"ended": hub.staff.sign_out_everywhere(staff)}
 
 
 @router.get("/api/queue")

@@ -1,5 +1,11 @@
 """Running a hub: as the process's main job (``kiosk serve``) or in a background thread
-beside the screens on a one-PC site. One code path either way."""
+beside the screens on a one-PC site. One code path either way.
+
+With ``[security] public_listen`` a second listener serves the guest Wi-Fi (phone pages and
+the public poster only, see :func:`kiosk.hub.app.create_public_app`) on a thread of its
+own, beside the LAN listener. Uvicorn believes ``X-Forwarded-For`` only from the site
+file's ``trusted_proxies`` (never from loopback by default, unlike uvicorn's default).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from platformdirs import user_data_dir
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.hub import sdnotify
-from kiosk.hub.app import create_app
+from kiosk.hub.app import create_app, create_public_app
 from kiosk.hub.context import Hub
 from kiosk.siteconfig import SiteConfig, load_site_config
 from kiosk.store.db import Store
@@ -36,17 +42,55 @@ def build_hub(
     return Hub(config=config, store=store, clock=clock or SystemClock())
 
 
-def _uvicorn_config(hub: Hub, host: str, port: int, log_level: str) -> uvicorn.Config:
+def _uvicorn_config(hub: Hub, host: str, port: int, log_level: str,
+                    public: bool = False) -> uvicorn.Config:
+    proxies = list(hub.config.security.trusted_proxies)
     return uvicorn.Config(
-        create_app(hub),
+        create_public_app(hub) if public else create_app(hub),
         host=host,
         port=port,
         log_level=log_level,
         timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
         access_log=False,
-        lifespan="on",
+        lifespan="off" if public else "on",
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies,
+        server_header=False,
         **_tls(hub.config),
     )
+
+
+def split_listen(value: str) -> tuple[str, int]:
+    """``"0.0.0.0:8480"`` or ``"[::1]:8480"`` → host and port."""
+    host, _, port = value.rpartition(":")
+    return host.strip("[]"), int(port)
+
+
+class PublicListener:
+    """The guest Wi-Fi listener on a thread of its own (its own event loop)."""
+
+    def __init__(self, hub: Hub, log_level: str, listen: str | None = None):
+        host, port = split_listen(listen or hub.config.security.public_listen)
+        self.server = uvicorn.Server(_uvicorn_config(hub, host, port, log_level, public=True))
+        self.thread = threading.Thread(target=self.server.run, name="kiosk-public", daemon=True)
+
+    def start(self) -> PublicListener:
+        self.thread.start()
+        while not self.server.started:
+            if not self.thread.is_alive():
+                raise RuntimeError("the public listener could not start "
+                                   "([security] public_listen: address in use?)")
+            self.thread.join(timeout=0.01)
+        return self
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.servers[0].sockets[0].getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
 
 
 def _tls(config: SiteConfig) -> dict:
@@ -87,9 +131,12 @@ class _NotifyingServer(uvicorn.Server):
 
 
 def serve(hub: Hub, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
+    public = PublicListener(hub, log_level).start() if hub.config.security.public_listen else None
     try:
         _NotifyingServer(_uvicorn_config(hub, host, port, log_level)).run()
     finally:
+        if public is not None:
+            public.stop()
         hub.store.close()
 
 
@@ -98,6 +145,7 @@ class RunningHub:
     hub: Hub
     server: uvicorn.Server
     thread: threading.Thread
+    public: PublicListener | None = None
 
     @property
     def url(self) -> str:
@@ -107,6 +155,8 @@ class RunningHub:
         return f"{scheme}://{host}:{port}"
 
     def stop(self) -> None:
+        if self.public is not None:
+            self.public.stop()
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.hub.store.close()
@@ -123,4 +173,5 @@ def start_in_thread(
         if not thread.is_alive():
             raise RuntimeError(f"the hub could not start on {host}:{port}")
         thread.join(timeout=0.01)
-    return RunningHub(hub, server, thread)
+    public = PublicListener(hub, log_level).start() if hub.config.security.public_listen else None
+    return RunningHub(hub, server, thread, public)

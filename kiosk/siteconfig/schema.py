@@ -102,7 +102,8 @@ class Queue(Strict):
     appointment_early_min: int = Field(15, ge=0, le=240)
     #: Service time assumed before any history exists (minutes).
     default_service_min: float = Field(10, gt=0, le=240)
-    #: Wrong PINs in a row before a counter's sign-in is locked for a minute.
+    #: Wrong PINs in a row (per source and subject) before sign-in or unlock is locked for a
+    #: minute, doubling with each further wrong PIN.
     pin_max_failures: int = Field(5, ge=1, le=100)
 
 
@@ -188,6 +189,7 @@ class Retention(Strict):
     #: have settled before anything goes.
     days: int = Field(90, ge=7, le=3650)
 
+
 VoiceName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_+-]{0,39}$")]
 
 
@@ -208,6 +210,27 @@ class Voice(Strict):
     #: The two-tone chime before each announcement.
     chime: bool = True
 
+class Security(Strict):
+    """Who may reach the hub, and how (see docs/security.md)."""
+
+    #: Demo only: unpaired clients act as a kiosk (and get the full live stream). The hub
+    #: says so with a WARNING at start; real site files never set it.
+    open_mode: bool = False
+    #: ``host:port`` of a second listener for the guest Wi-Fi: it serves the phone pages
+    #: (``/t/...``) and the public poster (``/quality``), nothing else. Empty: none.
+    public_listen: str = Field("", pattern=r"^(\[?[0-9A-Za-z.:-]+\]?:[0-9]{1,5})?$")
+    #: Addresses of reverse proxies whose ``X-Forwarded-For`` is believed; empty: the
+    #: forwarded headers are ignored and the TCP peer is the client.
+    trusted_proxies: list[str] = []
+    #: Hash (``kiosk hash-pin``) of the PIN that closes a kiosk screen; staff PINs work too.
+    kiosk_unlock_pin_hash: str = ""
+    #: A staff session ends after this long unused (renewed while used), and at most
+    #: ``session_max_hours`` after sign-in.
+    session_idle_minutes: int = Field(120, ge=5, le=24 * 60)
+    session_max_hours: int = Field(14, ge=1, le=24)
+    #: Live streams one source (a device, a session, an address) may hold open at once.
+    streams_per_source: int = Field(16, ge=1, le=1000)
+
 
 class SiteConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
@@ -221,8 +244,9 @@ class SiteConfig(Strict):
     sync: Sync = Sync()
     peers: list[Peer] = []
     retention: Retention = Retention()
-
     voice: Voice = Voice()
+
+    security: Security = Security()
 
     #: Where the file was read from, for messages (not a key of the file).
     source: str = Field("<memory>", exclude=True)

@@ -166,6 +166,30 @@ class StaffSession(Base):
     subject: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: A digest of the PIN hash the session was opened with: a changed PIN ends it.
+    pin_fingerprint: Mapped[str | None] = mapped_column(String(16))
+
+
+class Device(Base):
+    """A kiosk, display or counter terminal the house enrolled (docs/security.md).
+
+    Only the SHA-256 of its credential is kept. ``pending`` until a manager approves its
+    pairing code, then ``paired`` until revoked; the code is short-lived and single-use.
+    """
+
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # "kiosk-3"
+    role: Mapped[str] = mapped_column(String(12))  # kiosk | display | counter
+    state: Mapped[str] = mapped_column(String(12))  # pending | paired | revoked
+    credential_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    pairing_code: Mapped[str | None] = mapped_column(String(12))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The TCP address the pairing request came from (shown to the approving manager).
+    requested_from: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_by: Mapped[str | None] = mapped_column(String(40))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Appointment(Base):

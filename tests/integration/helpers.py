@@ -22,8 +22,16 @@ from kiosk.store.models import DayNumber, Event, Ticket
 
 
 def kiosk(kiosk_id: str | None = None) -> dict:
-    """Headers of an unsigned kiosk; a fresh id each time unless one is given."""
+    """Headers of an unpaired client naming itself (the hub ignores the name: in the demo's
+    open mode such a client acts as a kiosk; elsewhere it is refused)."""
     return {"X-Kiosk-Id": kiosk_id or f"kiosk-{uuid.uuid4().hex[:12]}"}
+
+
+def paired(hub: Hub, role: str = "kiosk") -> tuple[str, dict]:
+    """A device of ``role`` paired straight in the hub's store: its id and the headers
+    carrying its credential (as ``kiosk devices approve`` would have left it)."""
+    device_id, credential = hub.devices.enroll(role)
+    return device_id, {"X-Device-Credential": credential}
 
 
 def issue(api: httpx.Client, service: str = "ACC", headers: dict | None = None, **body) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import PARIS, sign_in, sign_in_manager
-from tests.integration.helpers import db_ticket, issue, kiosk
+from tests.integration.helpers import db_ticket, issue, kiosk, paired
 
 TODAY_1030 = "2026-11-24T10:30:00+01:00"
 
@@ -16,11 +16,11 @@ def book(api, headers, service: str = "CAF", at: str = TODAY_1030) -> dict:
     return response.json()
 
 
-def check_in(api, code: str, kiosk_id: str | None = None, **body):
+def check_in(api, code: str, kiosk_id: str | None = None, headers: dict | None = None, **body):
     return api.post(
         f"/api/appointments/{code}/check-in",
         json={"language": "fr", **body},
-        headers=kiosk(kiosk_id),
+        headers=headers or kiosk(kiosk_id),
     )
 
 
@@ -135,15 +135,16 @@ def test_cancel_then_check_in_is_refused(api):
     ]
 
 
-def test_failed_check_ins_use_up_the_kiosks_rate_limit(api):
+def test_failed_check_ins_use_up_the_kiosks_rate_limit(api, hub):
     booked = book(api, sign_in(api))
     wrong = "000000" if booked["code"] != "000000" else "000001"
-    answers = [check_in(api, wrong, kiosk_id="kiosk-hall").status_code for _ in range(3)]
+    _, hall = paired(hub)
+    answers = [check_in(api, wrong, headers=hall).status_code for _ in range(3)]
     assert answers == [404, 404, 404]  # the demo's burst is 3
-    limited = check_in(api, booked["code"], kiosk_id="kiosk-hall")
+    limited = check_in(api, booked["code"], headers=hall)
     assert limited.status_code == 429 and limited.headers["Retry-After"]
     # The same kiosk's tickets share that budget.
-    ticket = api.post("/api/tickets", json={"service": "ACC"}, headers=kiosk("kiosk-hall"))
+    ticket = api.post("/api/tickets", json={"service": "ACC"}, headers=hall)
     assert ticket.status_code == 429
 
 

@@ -231,11 +231,21 @@ def test_a_session_survives_a_hub_restart(api, running_hub, demo_config, db_url)
         restarted.stop()
 
 
-def test_a_session_expires(api, running_hub):
+def test_a_session_is_renewed_while_used_and_ends_at_its_longest(api, running_hub):
     headers = sign_in(api, "accueil")
-    running_hub.hub.clock.advance(hours=13)
-    assert api.get("/api/queue", headers=headers).status_code == 200
+    for _ in range(9):  # used every 1.5 h: each use renews its 2 h idle allowance
+        running_hub.hub.clock.advance(minutes=90)
+        assert api.get("/api/queue", headers=headers).status_code == 200
 
-    running_hub.hub.clock.advance(hours=1, seconds=1)
+    running_hub.hub.clock.advance(minutes=31)  # 14 h after sign-in, however busy
+
+    assert api.get("/api/queue", headers=headers).status_code == 401
+
+
+def test_an_unused_session_ends_after_its_idle_time(api, running_hub):
+    headers = sign_in(api, "accueil")
+    running_hub.hub.clock.advance(minutes=119)
+    assert api.get("/api/queue", headers=headers).status_code == 200
+    running_hub.hub.clock.advance(minutes=120, seconds=1)
 
     assert api.get("/api/queue", headers=headers).status_code == 401

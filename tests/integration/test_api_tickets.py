@@ -6,14 +6,16 @@ from datetime import datetime, timedelta
 
 from kiosk.store.events import EventKind
 from tests.conftest import PARIS, TUESDAY_10H, sign_in
-from tests.integration.helpers import counts, db_ticket, events, issue, kiosk, token_of
+from tests.integration.helpers import counts, db_ticket, events, issue, kiosk, paired, token_of
 
 TICKET_KEYS = {"id", "number", "service", "position", "estimated_wait_s", "status_url"}
 
 
 def test_issuing_answers_201_with_the_ticket(api, running_hub):
+    device, headers = paired(running_hub.hub)
     response = api.post(
-        "/api/tickets", json={"service": "CAF", "language": "en"}, headers=kiosk("entrance")
+        "/api/tickets", json={"service": "CAF", "language": "en"},
+        headers={**headers, **kiosk("a name the hub ignores")},
     )
 
     assert response.status_code == 201, response.text
@@ -33,10 +35,10 @@ def test_issuing_answers_201_with_the_ticket(api, running_hub):
     assert stored is not None
     assert (stored.number, stored.service, stored.status) == ("C001", "CAF", "waiting")
     assert stored.token == token_of(body)
-    # ...and its "issued" event names the kiosk.
+    # ...and its "issued" event names the paired device, never what the client called itself.
     [issued] = [e for e in events(running_hub.hub) if e.ticket_id == body["id"]]
     assert issued.kind == EventKind.ISSUED
-    assert issued.data["kiosk"] == "entrance"
+    assert issued.data["kiosk"] == device
 
 
 def test_numbers_increment_per_service_and_positions_follow(api):
@@ -56,11 +58,10 @@ def test_closed_service_is_refused_with_its_next_opening_and_recorded(api, runni
     hub = running_hub.hub
     wednesday = TUESDAY_10H + timedelta(days=1)
     hub.clock.set(wednesday)
+    device, headers = paired(hub)
     before = counts(hub)
 
-    response = api.post(
-        "/api/tickets", json={"service": "CAF", "language": "nl"}, headers=kiosk("hall")
-    )
+    response = api.post("/api/tickets", json={"service": "CAF", "language": "nl"}, headers=headers)
 
     assert response.status_code == 409, response.text
     body = response.json()
@@ -75,14 +76,14 @@ def test_closed_service_is_refused_with_its_next_opening_and_recorded(api, runni
     unmet = events(hub)[-1]
     assert unmet.kind == EventKind.UNMET_DEMAND
     assert unmet.service == "CAF"
-    assert unmet.data == {"language": "nl", "kiosk": "hall"}
+    assert unmet.data == {"language": "nl", "kiosk": device}
     assert unmet.day == wednesday.astimezone(PARIS).date()
     # An always-open service still issues, numbering from 1 on the new day.
     assert issue(api, "ACC")["number"] == "A001"
 
 
 def test_a_kiosk_gets_its_burst_then_429_with_retry_after(api, running_hub):
-    one_kiosk = kiosk("entrance-1")
+    _, one_kiosk = paired(running_hub.hub)
     burst = running_hub.hub.config.queue.kiosk_burst
     assert burst == 3
 
@@ -99,13 +100,14 @@ def test_a_kiosk_gets_its_burst_then_429_with_retry_after(api, running_hub):
     assert counts(running_hub.hub).tickets == 3
 
 
-def test_another_kiosk_has_its_own_bucket(api):
+def test_another_kiosk_has_its_own_bucket(api, running_hub):
+    (_, first), (_, second) = paired(running_hub.hub), paired(running_hub.hub)
     for _ in range(3):
-        issue(api, "ACC", headers=kiosk("entrance-1"))
-    limited = api.post("/api/tickets", json={"service": "ACC"}, headers=kiosk("entrance-1"))
+        issue(api, "ACC", headers=first)
+    limited = api.post("/api/tickets", json={"service": "ACC"}, headers=first)
     assert limited.status_code == 429
 
-    others = [issue(api, "ACC", headers=kiosk("entrance-2")) for _ in range(3)]
+    others = [issue(api, "ACC", headers=second) for _ in range(3)]
 
     assert [t["number"] for t in others] == ["A004", "A005", "A006"]
 
@@ -122,7 +124,7 @@ def test_a_signed_in_counter_issues_without_limit_as_reception(api, running_hub)
 
 def test_a_limited_kiosk_gets_one_ticket_per_token_as_time_passes(api, running_hub):
     clock = running_hub.hub.clock
-    one_kiosk = kiosk("entrance-1")
+    _, one_kiosk = paired(running_hub.hub)
     for _ in range(3):
         issue(api, "ACC", headers=one_kiosk)
     refused = api.post("/api/tickets", json={"service": "ACC"}, headers=one_kiosk)

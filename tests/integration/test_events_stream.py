@@ -19,7 +19,7 @@ def test_an_issued_ticket_reaches_a_listener(api, running_hub):
     reader = SseReader(running_hub.url, until=lambda changes: len(changes) >= 1).start()
     [hello] = reader.events
     assert hello.event == "hello"
-    assert hello.data == {"seq": 0, "epoch": api.get("/api/health").json()["epoch"]}
+    assert hello.data == {"seq": 0, "epoch": api.get("/api/health").json()["epoch"], "full": True}
 
     ticket = issue(api, "CAF")
     [change] = reader.join()

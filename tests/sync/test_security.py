@@ -285,7 +285,7 @@ def test_a_name_typed_anywhere_never_travels(started):
         assert paused.status_code in (400, 422)
     with a.store.read() as session:
         local = json.dumps([e.data for e in session.scalars(select(Event))], ensure_ascii=False)
-    assert CANARY not in local  # typed-in text is not even kept locally (events.TOKEN)
+    assert CANARY not in local  # a client's self-description is not stored, nor typed-in text
     result = a.agent.run_once()[0]
     assert result.error is None and result.sent >= 2
     wire = b"".join(

@@ -60,8 +60,9 @@ KioskFactory = Callable[..., QWidget]
 def open_kiosk(qtbot) -> Iterator[KioskFactory]:
     """Open real kiosk windows on any hub URL; all are closed (unlocked) at teardown.
 
-    Each window gets a kiosk id of its own, so that the hub's per-kiosk rate limit (three
-    tickets at once under a clock that stands still) never mixes two tests.
+    Each window's client is unpaired (the demo's open mode lets it act as a kiosk, not
+    rate-limited on loopback) unless a test passes a paired device's ``credential``; the
+    kiosk id is a local label the hub ignores.
     """
     from ui.kiosk.window import KioskWindow
     from ui.ops import wait_for_pool
@@ -79,10 +80,12 @@ def open_kiosk(qtbot) -> Iterator[KioskFactory]:
         live: bool = False,
         size: tuple[int, int] = PORTRAIT,
         kiosk_id: str | None = None,
+        credential: str | None = None,
         wait_ready: bool = True,
         speaker=None,
     ) -> KioskWindow:
-        client = HubClient(url, kiosk_id=kiosk_id or f"kiosk-{uuid.uuid4().hex[:10]}", timeout=3.0)
+        client = HubClient(url, kiosk_id=kiosk_id or f"kiosk-{uuid.uuid4().hex[:10]}", timeout=3.0,
+                           device_credential=credential)
         window = KioskWindow(
             client,
             printer,

@@ -434,11 +434,13 @@ def test_pause_with_a_reason_then_resume(qtbot, open_counter, hub):
     assert window.state.text() == "Open"
 
 
-def test_printer_fault_alert_comes_and_goes(qtbot, open_counter, api):
+def test_printer_fault_alert_comes_and_goes(qtbot, open_counter, api, hub):
     window = open_counter()
     assert not window.alerts.isVisible()
+    hall, credential = hub.devices.enroll("kiosk")
+    device = {"X-Device-Credential": credential}
     api.post(
-        "/api/printer-status", json={"fault": "paper_out"}, headers=kiosk("kiosk-hall")
+        "/api/printer-status", json={"fault": "paper_out"}, headers=device
     ).raise_for_status()
     qtbot.waitUntil(lambda: window.alerts.isVisible(), timeout=WAIT_MS)
     texts = [text for _level, text in window.alerts.messages()]
@@ -449,7 +451,7 @@ def test_printer_fault_alert_comes_and_goes(qtbot, open_counter, api):
     shown = [w.text() for w in window.alerts.findChildren(QLabel)]
     assert any("Out of paper" in t for t in shown)
     api.post(
-        "/api/printer-status", json={"fault": None}, headers=kiosk("kiosk-hall")
+        "/api/printer-status", json={"fault": None}, headers=device
     ).raise_for_status()
     qtbot.waitUntil(lambda: not window.alerts.isVisible(), timeout=WAIT_MS)
 

@@ -48,7 +48,8 @@ def test_printer_fault_keeps_the_ticket_warns_and_alerts_until_a_good_print(
     behaviour = {"offline": Behaviour.OFFLINE, "paper out": Behaviour.PAPER_OUT}.get(fault)
     with PrinterPeer(behaviour or Behaviour.ONLINE) as broken:
         port = broken.port if behaviour else free_port()
-        window = make_kiosk(printer=network_printer(port), kiosk_id="kiosk-hall")
+        hall, credential = running_hub.hub.devices.enroll("kiosk")
+        window = make_kiosk(printer=network_printer(port), credential=credential)
         result = take_num_ticket(qtbot, window)
 
         assert not result.ok and result.error
@@ -71,7 +72,7 @@ def test_printer_fault_keeps_the_ticket_warns_and_alerts_until_a_good_print(
     }[fault]
     qtbot.waitUntil(lambda: len(alerts(counter_api)) == 1, timeout=WAIT_MS)
     [alert] = alerts(counter_api)
-    assert alert["kind"] == "printer" and alert["kiosk"] == "kiosk-hall"
+    assert alert["kind"] == "printer" and alert["kiosk"] == hall  # the paired device's id
     assert alert["fault"] in expected and alert["level"] == "error"
 
     window.printer = network_printer(peer.port)  # staff fixed it
@@ -143,6 +144,7 @@ def test_hub_lost_then_back_disables_tiles_and_recovers_without_restart(
 ):
     port = free_port()
     first = start_in_thread(build_hub(demo_config, db_url, clock), port=port)
+    hall, credential = first.hub.devices.enroll("kiosk")
     second: RunningHub | None = None
     window = open_kiosk(first.url, clock.now, live=True)
     try:
@@ -185,6 +187,7 @@ def test_printer_fault_met_while_the_hub_was_down_reaches_the_counters_later(
 ):
     port = free_port()
     first = start_in_thread(build_hub(demo_config, db_url, clock), port=port)
+    hall, credential = first.hub.devices.enroll("kiosk")
     second: RunningHub | None = None
     # A printer that takes the job's connection, then drops it when told: a dead printer
     # whose failure comes exactly when the test wants it.
@@ -192,7 +195,7 @@ def test_printer_fault_met_while_the_hub_was_down_reaches_the_counters_later(
         window = open_kiosk(
             first.url,
             clock.now,
-            kiosk_id="kiosk-hall",
+            credential=credential,
             printer=network_printer(printer.getsockname()[1], timeout_s=8),
         )
 
@@ -215,7 +218,7 @@ def test_printer_fault_met_while_the_hub_was_down_reaches_the_counters_later(
             with httpx.Client(base_url=second.url, timeout=10) as api:
                 token = api.post("/api/session", json={"counter": "accueil", "pin": "1234"})
                 api.headers["Authorization"] = f"Bearer {token.json()['token']}"
-                assert [a["kiosk"] for a in alerts(api)] == ["kiosk-hall"]
+                assert [a["kiosk"] for a in alerts(api)] == [hall]
         finally:
             window.may_close = True
             window.close()

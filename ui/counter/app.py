@@ -19,8 +19,9 @@ def run_counter(config_path: Path, hub_url: str | None, db_url: str | None = Non
 
     app = application()
     Translations().use("fr")
-    session = open_session(config_path, hub_url, db_url, kiosk_id="")
-    client = HubClient(session.client.base_url)
+    session = open_session(config_path, hub_url, db_url, kiosk_id="", role="counter")
+    client = HubClient(session.client.base_url,
+                       device_credential=session.client.device_credential)
     window = CounterWindow(client)
     window.setWindowTitle(f"{window.windowTitle()} — {session.config.site.name}")
     window.resize(1280, 800)

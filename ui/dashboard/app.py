@@ -19,8 +19,11 @@ def run_dashboard(
     from ui.dashboard.window import DashboardWindow
 
     app = application()
-    session = open_session(config_path, hub_url, db_url, kiosk_id="")
-    client = HubClient(session.client.base_url)
+    # The desk PC pairs as a staff terminal: its manager's sign-in is then a lockout source
+    # of its own, which no one failing PINs from elsewhere can lock (docs/security.md).
+    session = open_session(config_path, hub_url, db_url, kiosk_id="", role="counter")
+    client = HubClient(session.client.base_url,
+                       device_credential=session.client.device_credential)
     window = DashboardWindow(client, translations=Translations(), language=language)
     window.setWindowTitle(f"{window.windowTitle()} — {session.config.site.name}")
     window.resize(1280, 800)

@@ -133,7 +133,11 @@ class DashboardWindow(Exports, QWidget):
         )
         self.sign_out_button = self._small_button("sign_out")
         self.sign_out_button.clicked.connect(self.sign_out)
-        for widget in (self.csv_button, self.pdf_button, self.language_box, self.sign_out_button):
+        self.devices_button = self._small_button("devices", "Appareils")
+        self.devices_button.clicked.connect(self.show_devices)
+        self.devices_panel = None
+        for widget in (self.csv_button, self.pdf_button, self.devices_button, self.language_box,
+                       self.sign_out_button):
             top.addWidget(widget)
         outer.addWidget(self.header)
         self.banner = Banner()
@@ -288,8 +292,20 @@ class DashboardWindow(Exports, QWidget):
             Op(self, forget).failure(lambda _e: None).run()
 
     def _show_tools(self, signed_in: bool) -> None:
-        for widget in (self.csv_button, self.pdf_button, self.sign_out_button, self.peers):
+        for widget in (self.csv_button, self.pdf_button, self.sign_out_button, self.peers,
+                       self.devices_button):
             widget.setVisible(signed_in)
+        if not signed_in and self.devices_panel is not None:
+            self.devices_panel.close()
+
+    def show_devices(self) -> None:
+        """The "Appareils" panel (ui.dashboard.devices): approve pairing codes, revoke."""
+        from ui.dashboard.devices import DevicesPanel
+
+        if self.devices_panel is None:
+            self.devices_panel = DevicesPanel(self.client, self)
+        self.devices_panel.show()
+        self.devices_panel.raise_()
 
     def _back_to_sign_in(self, message: str) -> None:
         self.manager = None

@@ -20,7 +20,7 @@ def run_display(
 
     app = application()
     Translations().use("fr")  # the room reads French; visitors hear their own language
-    session = open_session(config_path, hub_url, db_url, kiosk_id="display")
+    session = open_session(config_path, hub_url, db_url, kiosk_id="display", role="display")
     voice = session.config.voice
     window = DisplayWindow(
         session.client, speaker=site_speaker(session.config), chime=Chime(enabled=voice.chime)

@@ -12,7 +12,7 @@ import kiosk.store.models
 import kiosk.sync.models  # noqa: F401  (keeps the sync tables in Base.metadata for autogenerate)
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
