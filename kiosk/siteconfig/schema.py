@@ -175,6 +175,14 @@ class Peer(Strict):
     )
 
 
+class ServiceLevel(Strict):
+    """The reception target the house states: ``share`` of visitors called within
+    ``minutes`` of arriving in a service's queue (see :mod:`kiosk.services.service_level`)."""
+
+    share: float = Field(0.85, gt=0, le=1)
+    minutes: int = Field(15, ge=1, le=240)
+
+
 class SiteConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
@@ -186,6 +194,7 @@ class SiteConfig(Strict):
     managers: list[Manager] = []
     sync: Sync = Sync()
     peers: list[Peer] = []
+    service_level: ServiceLevel = ServiceLevel()
 
     #: Where the file was read from, for messages (not a key of the file).
     source: str = Field("<memory>", exclude=True)

@@ -344,3 +344,18 @@ def test_the_hub_refuses_a_counter_on_stats(both_sites):
             headers={"Authorization": f"Bearer {token['token']}"},
         )
     assert answer.status_code == 403
+
+
+def test_the_service_level_and_the_period_before(both_sites, open_dashboard, qtbot):
+    other_site_visits(both_sites.hub, date(2026, 10, 6), 2, wait_min=5)
+    window = open_dashboard()
+    with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
+        window.filters.set_kind("month")
+
+    card = window.board.headline.cards["service_level_share"]
+    # 11 visits called within 12 min, 4 after 30 min: 11 of 15 within the 15 min target.
+    assert card.value.text() == "73,3\u202f%"
+    assert card.caption.text() == "Reçus en 15 min au plus (objectif 85,0\u202f%)"
+    assert card.before.text() == "avant : 100,0\u202f%"  # October: 2 of 2
+    assert window.board.headline.cards["issued"].before.text() == "avant : 2"
+    assert "Période précédente : du 01/10/2026 au 31/10/2026" in card.toolTip()

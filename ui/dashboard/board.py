@@ -75,7 +75,9 @@ class Board(QWidget):
 
     def show_answer(self, answer: dict) -> None:
         self.answer = answer
-        self.headline.show_headline(answer["headline"])
+        self.headline.show_headline(
+            answer["headline"], answer.get("previous"), answer.get("service_level_target")
+        )
         self._draw_charts(answer)
         self.services.set_rows(answer["by_site_service"])
         served = {row["key"]: row["served"] for row in answer["by_site"]}

@@ -752,6 +752,26 @@
         <translation>Median wait</translation>
     </message>
     <message>
+        <source>Seen within {0} min (target {1})</source>
+        <translation>Seen within {0} min (target {1})</translation>
+    </message>
+    <message>
+        <source>Visitors called within the target wait, of all visitors called.</source>
+        <translation>Visitors called within the target wait, of all visitors called.</translation>
+    </message>
+    <message>
+        <source>before: {0}</source>
+        <translation>before: {0}</translation>
+    </message>
+    <message>
+        <source>Previous period: {0}</source>
+        <translation>Previous period: {0}</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Within target</translation>
+    </message>
+    <message>
         <source>Wait, 90th pct.</source>
         <translation>Wait, 90th pct.</translation>
     </message>

@@ -752,6 +752,26 @@
         <translation>Attente médiane</translation>
     </message>
     <message>
+        <source>Seen within {0} min (target {1})</source>
+        <translation>Reçus en {0} min au plus (objectif {1})</translation>
+    </message>
+    <message>
+        <source>Visitors called within the target wait, of all visitors called.</source>
+        <translation>Usagers appelés dans le délai visé, parmi tous les usagers appelés.</translation>
+    </message>
+    <message>
+        <source>before: {0}</source>
+        <translation>avant : {0}</translation>
+    </message>
+    <message>
+        <source>Previous period: {0}</source>
+        <translation>Période précédente : {0}</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Dans le délai</translation>
+    </message>
+    <message>
         <source>Wait, 90th pct.</source>
         <translation>Attente, 90e centile</translation>
     </message>

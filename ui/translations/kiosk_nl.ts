@@ -752,6 +752,26 @@
         <translation>Mediane wachttijd</translation>
     </message>
     <message>
+        <source>Seen within {0} min (target {1})</source>
+        <translation>Geholpen binnen {0} min (doel {1})</translation>
+    </message>
+    <message>
+        <source>Visitors called within the target wait, of all visitors called.</source>
+        <translation>Bezoekers opgeroepen binnen de beoogde wachttijd, van alle opgeroepen bezoekers.</translation>
+    </message>
+    <message>
+        <source>before: {0}</source>
+        <translation>eerder: {0}</translation>
+    </message>
+    <message>
+        <source>Previous period: {0}</source>
+        <translation>Vorige periode: {0}</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Binnen doel</translation>
+    </message>
+    <message>
         <source>Wait, 90th pct.</source>
         <translation>Wachttijd, 90e percentiel</translation>
     </message>
