@@ -31,8 +31,15 @@ def _config_path(value: str | None) -> Path:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kiosk.hub.server import build_hub, serve
+    from kiosk.hub.server import build_hub, serve, serve_workers
 
+    if args.workers > 1:
+        if not args.db:
+            raise KioskError(f"--workers {args.workers} needs --db postgresql+psycopg://…")
+        print(f"kiosk hub, {args.workers} workers, on http://{args.host}:{args.port}", flush=True)
+        serve_workers(_config_path(args.config), args.db, args.host, args.port, args.workers,
+                      args.log_level)
+        return 0
     hub = build_hub(_config_path(args.config), args.db)
     print(
         f"kiosk hub for {hub.config.site.name} on "
@@ -184,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--db", help="SQLAlchemy URL (default: SQLite in the user's data folder)")
+    serve.add_argument("--workers", type=int, default=1, help="processes (an observatory on "
+                       "PostgreSQL that only receives; docs/observatory.md)")
     serve.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )

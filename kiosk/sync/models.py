@@ -47,3 +47,14 @@ class SyncEpoch(Base):
     #: For a restored store: the last seq the backup held (what came after was lost).
     restored_at_seq: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncNonce(Base):
+    """A signed request's nonce, kept until its signature could no longer pass the clock
+    window: shared by every worker and host over one database, so a replay is refused
+    whichever of them it reaches (see :mod:`kiosk.sync.nonces`)."""
+
+    __tablename__ = "sync_nonces"
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
