@@ -67,6 +67,9 @@ GROUPS["dashboard"] = dashboard_figures.dashboard_group
 GROUPS["kiosk"] = __import__("kiosk.bench.kiosk_figures", fromlist=["_"]).kiosk_group
 GROUPS["sync"] = __import__("kiosk.bench.sync_figures", fromlist=["_"]).sync_group
 GROUPS["display"] = __import__("kiosk.bench.display_figures", fromlist=["_"]).display_group
+GROUPS["observatory"] = __import__(
+    "kiosk.bench.observatory_figures", fromlist=["_"]
+).observatory_group
 
 
 def run_bench(quick: bool = False, only: list[str] | None = None) -> dict:
