@@ -134,6 +134,17 @@ def cmd_report(args: argparse.Namespace) -> int:
                       args.service, args.language)
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from kiosk.hub.server import default_db_url
+    from kiosk.publish.command import run
+    from kiosk.siteconfig import load_site_config
+
+    config = load_site_config(_config_path(args.config))
+    for path in run(config, args.db or default_db_url(config), args.year, Path(args.out)):
+        print(path)
+    return 0
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from ui.app import has_display
 
@@ -252,6 +263,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--service", help="one service's figures only (code)")
     report.add_argument("--language", choices=["fr", "en", "nl"], default="fr")
     report.set_defaults(func=cmd_report)
+
+    publish = sub.add_parser("publish", help="the year's quality poster (A3 PDF fr/en/nl, "
+                             "HTML) and open data (CSV + datapackage.json)")
+    publish.add_argument("--config", help="site file (default: the demo site)")
+    publish.add_argument("--db", help="store to read (default: the site's, as `kiosk serve`)")
+    publish.add_argument("--year", type=int, required=True)
+    publish.add_argument("--out", required=True, help="folder to write")
+    publish.set_defaults(func=cmd_publish)
 
     dashboard = sub.add_parser("dashboard", help="the manager's dashboard (desk PC)")
     dashboard.add_argument("--config", help="site file (default: the demo site)")

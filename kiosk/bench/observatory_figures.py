@@ -233,7 +233,11 @@ async def post_batch(client: httpx.AsyncClient, site: SimSite, rows: list[dict])
         headers["content-type"] = "application/json"
         if encoding:
             headers["content-encoding"] = encoding
-        answer = await client.post(BATCHES_PATH, content=body, headers=headers)
+        try:
+            answer = await client.post(BATCHES_PATH, content=body, headers=headers)
+        except httpx.TransportError:  # a kept-alive connection the server had closed
+            await asyncio.sleep(0.05)
+            continue
         if answer.status_code == 200:
             return attempt
         if answer.status_code != 503:
@@ -243,8 +247,16 @@ async def post_batch(client: httpx.AsyncClient, site: SimSite, rows: list[dict])
 
 
 async def heartbeat(client: httpx.AsyncClient, site: SimSite) -> None:
-    headers = sign_request(site.secret, site.key_id, "GET", STATE_PATH, b"", datetime.now(UTC))
-    answer = await client.get(STATE_PATH, headers=headers)
+    for _ in range(3):
+        headers = sign_request(site.secret, site.key_id, "GET", STATE_PATH, b"",
+                               datetime.now(UTC))  # fmt: skip
+        try:
+            answer = await client.get(STATE_PATH, headers=headers)
+            break
+        except httpx.TransportError:  # a kept-alive connection the server had closed
+            continue
+    else:
+        raise RuntimeError(f"{site.slug}: the observatory cannot be reached")
     if answer.status_code != 200:
         raise RuntimeError(f"{site.slug}: state {answer.status_code} {answer.text[:300]}")
 

@@ -23,6 +23,7 @@ from kiosk.hub import (
     routes_kiosk,
     routes_manager,
     routes_public,
+    routes_publication,
     routes_staff,
     routes_stats,
     stream,
@@ -52,7 +53,7 @@ def create_app(hub: Hub) -> FastAPI:
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.state.hub = hub
     for module in (routes_public, routes_staff, routes_manager, routes_appointments,
-                   routes_kiosk, routes_stats, stream):
+                   routes_kiosk, routes_stats, routes_publication, stream):
         app.include_router(module.router)
     app.include_router(sync_receiver.router)
     app.add_exception_handler(KioskError, _known_error)
