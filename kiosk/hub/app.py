@@ -22,6 +22,7 @@ from kiosk.hub import (
     routes_appointments,
     routes_kiosk,
     routes_manager,
+    routes_planning,
     routes_public,
     routes_publication,
     routes_staff,
@@ -53,7 +54,7 @@ def create_app(hub: Hub) -> FastAPI:
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.state.hub = hub
     for module in (routes_public, routes_staff, routes_manager, routes_appointments,
-                   routes_kiosk, routes_stats, routes_publication, stream):
+                   routes_kiosk, routes_stats, routes_publication, routes_planning, stream):
         app.include_router(module.router)
     app.include_router(sync_receiver.router)
     app.add_exception_handler(KioskError, _known_error)
