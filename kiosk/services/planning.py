@@ -125,6 +125,7 @@ def planning(
         "to": end.isoformat(),
         "site": site,
         "service": service,
+        "labels": {code: config.services_by_code[code].labels.model_dump() for code in held},
         "weekdays": list(WEEKDAYS),
         "weeks": {str(day): n for day, n in sorted(weeks.items())},
         "hours": hours,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from ui.dashboard import charts
 from ui.dashboard.headline import HeadlineGrid
+from ui.dashboard.planning import PlanningPanel
 from ui.dashboard.tables import FiguresTable, counter_columns, service_columns, site_columns
 from ui.i18n import tr
 
@@ -22,7 +23,12 @@ CHART_KEYS = ("days", "hours", "services", "waits")
 
 
 class Board(QWidget):
-    def __init__(self, site_name: Callable[[str], str], service_name: Callable[[dict], str]):
+    def __init__(
+        self,
+        site_name: Callable[[str], str],
+        service_name: Callable[[dict], str],
+        fetch_planning: Callable[[dict], dict] | None = None,
+    ):
         super().__init__()
         self.site_name, self.service_name = site_name, service_name
         self.answer: dict | None = None
@@ -54,6 +60,8 @@ class Board(QWidget):
         self.tabs.addTab(self.chart_page, "")
         for table in (self.services, self.counters, self.sites):
             self.tabs.addTab(table, "")
+        self.planning = PlanningPanel(fetch_planning, service_name)
+        self.tabs.addTab(self.planning, "")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -61,6 +69,8 @@ class Board(QWidget):
             (tr("Charts"), tr("Per service"), tr("Per counter"), tr("Per site"))
         ):
             self.tabs.setTabText(index, text)
+        self.tabs.setTabText(self.tabs.indexOf(self.planning), tr("Planning"))
+        self.planning.retranslate()
         for table in (self.services, self.counters, self.sites):
             table.figures.retranslate()
         self.headline.retranslate()
@@ -79,6 +89,7 @@ class Board(QWidget):
             answer["headline"], answer.get("previous"), answer.get("service_level_target")
         )
         self._draw_charts(answer)
+        self.planning.follow(answer)
         self.services.set_rows(answer["by_site_service"])
         served = {row["key"]: row["served"] for row in answer["by_site"]}
         self.counters.set_rows(

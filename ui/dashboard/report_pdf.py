@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from ui.dashboard import charts, fmt, headline
+from ui.dashboard import charts, fmt, headline, planning
 from ui.dashboard.period import month_end
 from ui.dashboard.tables import Column, counter_columns, figure_columns
 from ui.i18n import tr
@@ -103,6 +103,8 @@ class Report:
             self._charts_page,
             *self.tables,
         ]
+        if answer.get("planning"):
+            self.pages.append(self._planning_page)
         self.written = 0
 
     def mm(self, value: float) -> float:
@@ -278,6 +280,10 @@ class Report:
             scale = min(cell_w / image.width(), cell_h / image.height())
             target = QRectF(x, y, image.width() * scale, image.height() * scale)
             painter.drawImage(target, image)
+
+    def _planning_page(self, painter: QPainter) -> None:
+        top = self._header(painter, tr("Planning"))
+        planning.paint_page(self, painter, top, self.answer["planning"], self.context.service_name)
 
     def _paper_figures(self) -> list[Column]:
         by_key = {c.key: c for c in figure_columns()}
