@@ -449,7 +449,7 @@ def national_figure(quick: bool, speedup: float = TARGET_SPEEDUP) -> dict:
     day = date.today() - timedelta(days=1)
     sites = national_sites(NATIONAL_SITES, day)
     start = datetime(day.year, day.month, day.day, 10, tzinfo=PARIS)
-    end = start + timedelta(minutes=15 if quick else 60)
+    end = start + timedelta(minutes=15 if quick else 30)
     with observatory(sites) as url:
         asyncio.run(_warm_up(url, sites, start))
         figures = asyncio.run(_replay(url, sites, start, end, speedup))
