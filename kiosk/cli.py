@@ -32,12 +32,19 @@ def _config_path(value: str | None) -> Path:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from kiosk.hub.preflight import check_before_serving
-    from kiosk.hub.server import build_hub, serve
+    from kiosk.hub.server import build_hub, serve, serve_workers
     from kiosk.siteconfig import load_site_config
 
     config = load_site_config(_config_path(args.config))
     for warning in check_before_serving(config, args.insecure_demo):
         print(f"kiosk: warning: {warning}", file=sys.stderr)
+    if args.workers > 1:
+        if not args.db:
+            raise KioskError(f"--workers {args.workers} needs --db postgresql+psycopg://…")
+        print(f"kiosk hub, {args.workers} workers, on http://{args.host}:{args.port}", flush=True)
+        serve_workers(_config_path(args.config), args.db, args.host, args.port, args.workers,
+                      args.log_level)
+        return 0
     hub = build_hub(config, args.db)
     print(
         f"kiosk hub for {hub.config.site.name} on "
@@ -138,6 +145,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     return run_report(_config_path(args.config), args.start, args.end, args.format,
                       Path(args.out), args.db, args.hub, args.manager, args.site,
                       args.service, args.language)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from kiosk.hub.server import default_db_url
+    from kiosk.publish.command import run
+    from kiosk.siteconfig import load_site_config
+
+    config = load_site_config(_config_path(args.config))
+    for path in run(config, args.db or default_db_url(config), args.year, Path(args.out)):
+        print(path)
+    return 0
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
@@ -272,6 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--db", help="SQLAlchemy URL (default: SQLite in the user's data folder)")
+    serve.add_argument("--workers", type=int, default=1, help="processes (an observatory on "
+                       "PostgreSQL that only receives; docs/observatory.md)")
     serve.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
@@ -359,6 +379,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--service", help="one service's figures only (code)")
     report.add_argument("--language", choices=["fr", "en", "nl"], default="fr")
     report.set_defaults(func=cmd_report)
+
+    publish = sub.add_parser("publish", help="the year's quality poster (A3 PDF fr/en/nl, "
+                             "HTML) and open data (CSV + datapackage.json)")
+    publish.add_argument("--config", help="site file (default: the demo site)")
+    publish.add_argument("--db", help="store to read (default: the site's, as `kiosk serve`)")
+    publish.add_argument("--year", type=int, required=True)
+    publish.add_argument("--out", required=True, help="folder to write")
+    publish.set_defaults(func=cmd_publish)
 
     dashboard = sub.add_parser("dashboard", help="the manager's dashboard (desk PC)")
     dashboard.add_argument("--config", help="site file (default: the demo site)")

@@ -224,6 +224,11 @@ class HubClient:
                   **({"service": service} if service else {})}
         return self._call("GET", "/api/stats", params=params, timeout=self.FIGURES_TIMEOUT_S)
 
+    def planning(self, start: str, end: str, service: str | None = None) -> dict:
+        """``GET /api/planning``: demand and waits by weekday and hour, and suggestions."""
+        params = {"from": start, "to": end, **({"service": service} if service else {})}
+        return self._call("GET", "/api/planning", params=params, timeout=self.FIGURES_TIMEOUT_S)
+
     def footfall_csv(self, start: str, end: str, site: str | None = None,
                      service: str | None = None) -> str:
         """``GET /api/export.csv``: every figure per site × day × service, as CSV text."""

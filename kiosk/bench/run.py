@@ -71,6 +71,10 @@ GROUPS["phone"] = __import__("kiosk.bench.phone_figures", fromlist=["_"]).phone_
 
 GROUPS["streams"] = __import__("kiosk.bench.stream_figures", fromlist=["_"]).stream_group
 
+GROUPS["observatory"] = __import__(
+    "kiosk.bench.observatory_figures", fromlist=["_"]
+).observatory_group
+
 
 def run_bench(quick: bool = False, only: list[str] | None = None) -> dict:
     result: dict = {

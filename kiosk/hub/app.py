@@ -24,7 +24,9 @@ from kiosk.hub import (
     routes_kiosk,
     routes_manager,
     routes_phone,
+    routes_planning,
     routes_public,
+    routes_publication,
     routes_staff,
     routes_stats,
     stream,
@@ -49,6 +51,8 @@ ROUTERS = (
     routes_kiosk.router,
     routes_stats.router,
     routes_devices.router,
+    routes_publication.router,
+    routes_planning.router,
     stream.router,
     sync_receiver.router,
 )

@@ -23,6 +23,7 @@ from kiosk.hub.context import HubDep, StaffDep
 from kiosk.hub.inputs import Day
 from kiosk.hub.routes_stats import check_range
 from kiosk.services.footfall import FootfallRow, rows_from
+from kiosk.services.service_level import service_level
 from kiosk.services.stats import COUNTS, Stats
 from kiosk.siteconfig import SiteConfig
 
@@ -128,6 +129,11 @@ EXPORT_COLUMNS = (
     "feedback_happy",
     "feedback_neutral",
     "feedback_unhappy",
+    "service_level_within",
+    "service_level_seen",
+    "service_level_share",
+    "service_level_target_share",
+    "service_level_target_min",
 )
 CHUNK_DAYS = 31
 
@@ -157,6 +163,7 @@ def export_lines(
                 continue
             spec = config.services_by_code.get(code)
             head = f.headline()
+            level = service_level([f.waits], config.service_level)
             lines.append(
                 _csv_line(
                     [
@@ -169,6 +176,11 @@ def export_lines(
                         *(_blank(head[name]) for name in EXPORT_COLUMNS[16:21]),
                         head["feedback_answers"],
                         *(f.feedback.get(score, 0) for score in (3, 2, 1)),
+                        level["service_level_within"],
+                        level["service_level_seen"],
+                        _blank(level["service_level_share"]),
+                        config.service_level.share,
+                        config.service_level.minutes,
                     ]
                 )
             )

@@ -25,8 +25,10 @@ from kiosk.domain.schedule import WeeklySchedule, local_day
 from kiosk.errors import KioskError, NotFound
 from kiosk.hub.context import HubDep, StaffDep
 from kiosk.hub.inputs import Day
+from kiosk.services.service_level import months_of, previous_period, service_level, target_of
 from kiosk.services.stats import Figures, Key, Stats, headline_of, merged, parts_percentile
 from kiosk.siteconfig import SiteConfig
+from kiosk.siteconfig.schema import ServiceLevel
 from kiosk.store.models import Event
 
 router = APIRouter()
@@ -89,6 +91,7 @@ def stats_answer(
     # Summed once per (site, service) and sorted; every other grouping reads those few
     # sorted parts without merging their values (kiosk.services.stats.headline_of).
     pairs = {key: merged(parts) for key, parts in _parts(chosen, lambda k: (k[0], k[2])).items()}
+    target = config.service_level
     now = stats.clock.now()
     return {
         "from": start.isoformat(),
@@ -100,16 +103,19 @@ def stats_answer(
         "sites": sorted({k[0] for k in every} | {config.site.slug}),
         "today": local_day(now, config.tz).isoformat(),
         "generated_at": now.isoformat(),
-        "headline": _headline(list(pairs.values())),
+        "service_level_target": target_of(target),
+        "headline": _headline(list(pairs.values()), target),
+        "previous": _previous(stats, start, end, site, service, target),
         "by_hour": _hours(pairs.values()),
         "by_service": _rows(_parts(pairs, lambda k: k[1]), config),
         "by_site": [
-            {"key": name, **_headline(parts)}
+            {"key": name, **_headline(parts, target)}
             for name, parts in sorted(_parts(pairs, lambda k: k[0]).items())
         ],
         "by_site_service": _rows({k: [f] for k, f in pairs.items()}, config),
         "by_counter": _counters(_parts(pairs, lambda k: k[0]), config),
-        "by_day": _days(every, start, end, config.house_schedule),
+        "by_day": _days(every, start, end, target, config.house_schedule),
+        "by_month": _months(chosen, start, end, target),
         "wait_histogram": _histogram([f.waits for f in pairs.values()]),
         "data_until": {
             **{site: day.isoformat() for site, day in _last_days(every, start).items()},
@@ -140,9 +146,51 @@ def data_until(stats: Stats, start: date, end: date) -> dict[str, str]:
     return {site: at.isoformat() for site, at in sorted(rows) if at is not None}
 
 
-def _headline(parts: list[Figures]) -> dict:
+def _headline(parts: list[Figures], target: ServiceLevel) -> dict:
     feedback = {str(s): sum(f.feedback.get(s, 0) for f in parts) for s in (3, 2, 1)}
-    return {**headline_of(parts), "feedback_counts": feedback}
+    return {
+        **headline_of(parts),
+        "feedback_counts": feedback,
+        **service_level((f.waits for f in parts), target),
+    }
+
+
+def _previous(
+    stats: Stats,
+    start: date,
+    end: date,
+    site: str | None,
+    service: str | None,
+    target: ServiceLevel,
+) -> dict:
+    """The headline of the period just before (the previous month for a month), so that
+    every headline figure can show where it came from."""
+    first, last = previous_period(start, end)
+    figures = stats.figures(first, last, site)
+    parts = [f for k, f in figures.items() if service is None or k[2] == service]
+    return {"from": first.isoformat(), "to": last.isoformat(), "headline": _headline(parts, target)}
+
+
+def _months(
+    figures: dict[Key, Figures], start: date, end: date, target: ServiceLevel
+) -> list[dict]:
+    """Per calendar month of the range: visitors, median wait and the service level."""
+    rows = []
+    for first, last in months_of(start, end):
+        parts = [f for k, f in figures.items() if first <= k[1] <= last]
+        waits = [f.waits for f in parts]
+        rows.append(
+            {
+                "month": first.strftime("%Y-%m"),
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "issued": sum(f.counts.get("issued", 0) for f in parts),
+                "served": sum(f.counts.get("served", 0) for f in parts),
+                "wait_p50_s": parts_percentile(waits, 0.5),
+                **service_level(waits, target),
+            }
+        )
+    return rows
 
 
 def _parts(figures: dict, key: Callable) -> dict[object, list[Figures]]:
@@ -181,7 +229,7 @@ def _rows(groups: dict, config: SiteConfig) -> list[dict]:
                 **({"site": site} if site else {}),
                 "key": code,
                 **service_facts(config, code),
-                **_headline(parts),
+                **_headline(parts, config.service_level),
             }
         )
     return rows
@@ -207,7 +255,11 @@ def _counters(per_site: dict[str, list[Figures]], config: SiteConfig) -> list[di
 
 
 def _days(
-    figures: dict[Key, Figures], start: date, end: date, house: WeeklySchedule | None = None
+    figures: dict[Key, Figures],
+    start: date,
+    end: date,
+    target: ServiceLevel,
+    house: WeeklySchedule | None = None,
 ) -> list[dict]:
     """One row per day: visitors (all sites and per site), served, unmet, median wait, the
     same weekday's mean over the four weeks before, and ``closed``: the house was shut
@@ -236,6 +288,9 @@ def _days(
                 "served": served.get(day, 0),
                 "unmet": unmet.get(day, 0),
                 "wait_p50_s": parts_percentile(waits.get(day, []), 0.5),
+                "service_level_share": service_level(waits.get(day, []), target)[
+                    "service_level_share"
+                ],
                 "same_weekday_mean": round(sum(before) / COMPARE_WEEKS, 2),
                 "by_site": dict(sorted(per_site.get(day, {}).items())),
                 "closed": bool(house is not None and not issued.get(day, 0)

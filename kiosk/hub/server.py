@@ -9,6 +9,7 @@ file's ``trusted_proxies`` (never from loopback by default, unlike uvicorn's def
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import uvicorn
 from platformdirs import user_data_dir
 
 from kiosk.clock import Clock, SystemClock
+from kiosk.errors import KioskError
 from kiosk.hub import sdnotify
 from kiosk.hub.app import create_app, create_public_app
 from kiosk.hub.context import Hub
@@ -138,6 +140,64 @@ def serve(hub: Hub, host: str = "127.0.0.1", port: int = 8470, log_level: str = 
         if public is not None:
             public.stop()
         hub.store.close()
+
+
+#: How ``kiosk serve --workers N`` tells its worker processes what to serve.
+ENV_CONFIG = "KIOSK_SERVE_CONFIG"
+ENV_DB = "KIOSK_SERVE_DB"
+
+
+def worker_app():
+    """The app of one worker process of ``kiosk serve --workers N`` (an app factory that
+    uvicorn imports by name in each process it starts): its own hub over the shared store."""
+    return create_app(build_hub(os.environ[ENV_CONFIG], os.environ[ENV_DB]))
+
+
+def check_workers(config: SiteConfig, db_url: str, workers: int) -> None:
+    """Several workers share one PostgreSQL store and only receive: the nonces of signed
+    batches live in that store (:mod:`kiosk.sync.nonces`); a hub that pushes to peers or
+    keeps a site's queue runs one process (its sync worker, its live streams)."""
+    if workers <= 1:
+        return
+    if db_url.startswith("sqlite"):
+        raise KioskError(
+            f"--workers {workers} needs a PostgreSQL store (--db postgresql+psycopg://…): "
+            "one SQLite file takes one writer at a time"
+        )
+    pushing = [peer.slug for peer in config.peers if peer.url]
+    if pushing:
+        raise KioskError(
+            f"--workers {workers} is for an observatory that only receives; "
+            f"{config.source} pushes to {', '.join(pushing)}: run it with one worker"
+        )
+
+
+def serve_workers(
+    config_path: Path,
+    db_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8470,
+    workers: int = 2,
+    log_level: str = "info",
+) -> None:
+    """``workers`` uvicorn processes on one listening socket, each with its own hub over
+    the same store (migrated once here, before they start)."""
+    config = load_site_config(config_path)
+    check_workers(config, db_url, workers)
+    Store.open(db_url).close()
+    os.environ[ENV_CONFIG], os.environ[ENV_DB] = str(config_path), db_url
+    uvicorn.run(
+        "kiosk.hub.server:worker_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level=log_level,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
+        access_log=False,
+        lifespan="on",
+        **_tls(config),
+    )
 
 
 @dataclass

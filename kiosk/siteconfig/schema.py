@@ -231,6 +231,13 @@ class Security(Strict):
     #: Live streams one source (a device, a session, an address) may hold open at once.
     streams_per_source: int = Field(16, ge=1, le=1000)
 
+class ServiceLevel(Strict):
+    """The reception target the house states: ``share`` of visitors called within
+    ``minutes`` of arriving in a service's queue (see :mod:`kiosk.services.service_level`)."""
+
+    share: float = Field(0.85, gt=0, le=1)
+    minutes: int = Field(15, ge=1, le=240)
+
 
 class SiteConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
@@ -247,6 +254,8 @@ class SiteConfig(Strict):
     voice: Voice = Voice()
 
     security: Security = Security()
+
+    service_level: ServiceLevel = ServiceLevel()
 
     #: Where the file was read from, for messages (not a key of the file).
     source: str = Field("<memory>", exclude=True)

@@ -25,7 +25,7 @@ from kiosk.errors import StoreError
 from kiosk.services.stats import invalidate_days
 from kiosk.store.db import SQLITE_BUSY_MS, Store, _known_failures
 from kiosk.store.models import Event
-from kiosk.sync import faults
+from kiosk.sync import faults, nonces
 from kiosk.sync.models import LineagePending, SyncOrigin
 from kiosk.sync.peer_sites import declared_of, store_description, undeclared
 from kiosk.sync.projection import Fact, bulk_insert, fact_of, project
@@ -62,10 +62,23 @@ def apply_session(store: Store, busy_ms: int = APPLY_BUSY_MS) -> Iterator[Sessio
                 raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
 
 
-def apply_batch(store: Store, batch: Batch, now: datetime) -> Ack:
+def apply_batch(
+    store: Store, batch: Batch, now: datetime, nonce: tuple[str, str] | None = None
+) -> Ack:
+    """Apply ``batch``; ``nonce`` (key id, nonce) of its signed request is claimed in the
+    same transaction (401 on a replay, whichever worker or host saw it first)."""
     try:
-        with apply_session(store) as session:
-            return _apply(session, batch, now)
+        try:
+            with apply_session(store) as session:
+                if nonce is not None:
+                    nonces.claim(session, *nonce, now)
+                ack = _apply(session, batch, now)
+        except Refused as exc:
+            if nonce is not None and exc.code != "replay":
+                nonces.claim_alone(store, *nonce, now)
+            raise
+        nonces.purge_if_due(store, now)
+        return ack
     except StoreError as exc:
         raise Refused(
             503, "store_busy", f"the receiving store cannot take it now: {exc}", retry_after_s=1

@@ -75,3 +75,14 @@ class Quarantine(Base):
     status: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(300))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncNonce(Base):
+    """A signed request's nonce, kept until its signature could no longer pass the clock
+    window: shared by every worker and host over one database, so a replay is refused
+    whichever of them it reaches (see :mod:`kiosk.sync.nonces`)."""
+
+    __tablename__ = "sync_nonces"
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.lifecycle import State
 from kiosk.store.events import EventKind
 from kiosk.store.models import Event, Ticket
+from kiosk.sync import pg_bulk
 from kiosk.sync.wire import data_of
 
 TICKETS = Ticket.__table__
@@ -148,9 +149,13 @@ def bulk_insert(
 ) -> None:
     """``INSERT`` many rows; on SQLite straight through the driver's ``executemany`` with
     the columns' own converters (SQLAlchemy's per-row work is most of a batch's cost there),
-    elsewhere through SQLAlchemy. ``skip_conflicts_on``: ``ON CONFLICT (…) DO NOTHING``."""
+    on PostgreSQL as one set-based statement (:mod:`kiosk.sync.pg_bulk`), elsewhere
+    through SQLAlchemy. ``skip_conflicts_on``: ``ON CONFLICT (…) DO NOTHING``."""
     connection = session.connection()
     dialect = connection.dialect
+    if dialect.name == "postgresql":
+        pg_bulk.insert_rows(session, table, rows, skip_conflicts_on)
+        return
     if dialect.name != "sqlite":
         statement = postgresql.insert(table)
         if skip_conflicts_on:
@@ -213,6 +218,9 @@ def rebuild(session: Session, site: str, ticket_ids: Iterable[str]) -> set[date]
 
 
 def _update(session: Session, rows: list[dict]) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        pg_bulk.update_rows(session, TICKETS, rows)
+        return
     values = {name: bindparam(f"v_{name}") for name in COLUMNS if name != "id"}
     statement = update(TICKETS).where(TICKETS.c.id == bindparam("v_id")).values(values)
     session.execute(

@@ -126,7 +126,9 @@ async def receive_batch(request: Request) -> Response:
         if batch.origin == hub.config.site.slug:
             raise Refused(403, "origin", "this hub's own events never come back to it")
         faults.crash_point("receiver_before_apply")
-        ack = await run_in_threadpool(apply_batch, hub.store, batch, now)
+        ack = await run_in_threadpool(
+            apply_batch, hub.store, batch, now, (signer.key_id, signer.nonce)
+        )
     except Refused as exc:
         if exc.status >= 500 or exc.status == 409:
             log.info("sync batch refused (%s): %s", exc.status, exc.message)

@@ -148,6 +148,11 @@ def test_the_mornings_figures(api, morning):
         "feedback_answers": 1,
         "feedback_shares": {"3": 1.0, "2": 0.0, "1": 0.0},
         "feedback_counts": {"3": 1, "2": 0, "1": 0},
+        # 3 of the 4 waits within the demo's 15 minutes (900 s counts), target 85 %
+        "service_level_share": 0.75,
+        "service_level_within": 3,
+        "service_level_seen": 4,
+        "service_level_met": False,
     }
     assert {h: n for h, n in answer["by_hour"].items() if n} == {"10": 4}
     assert [(r["key"], r["issued"], r["served"]) for r in answer["by_service"]] == [
@@ -178,6 +183,7 @@ def test_the_mornings_figures(api, morning):
             "served": 2,
             "unmet": 0,
             "wait_p50_s": 750,
+            "service_level_share": 0.75,
             "same_weekday_mean": 0.25,
             "by_site": {"demo": 4},
             "closed": False,
@@ -218,8 +224,10 @@ EXPORT_HEADER = (
     "site,day,service,operator,theme,issued,served,solved,no_show,cancelled,transferred_in,"
     "transferred_out,priority,reception,appointment,unmet,wait_p50_s,wait_p90_s,"
     "service_p50_s,solved_share,priority_share,feedback_answers,feedback_happy,"
-    "feedback_neutral,feedback_unhappy\n"
+    "feedback_neutral,feedback_unhappy,service_level_within,service_level_seen,"
+    "service_level_share,service_level_target_share,service_level_target_min\n"
 )
+T = ",0.85,15"  # the demo's service level target (share, minutes) ends every row
 
 
 def test_the_csv_export_exactly(api, morning):
@@ -232,17 +240,17 @@ def test_the_csv_export_exactly(api, morning):
     )
     assert response.content.decode("utf-8") == EXPORT_HEADER + (
         "enquin-les-mines,2026-11-17,ACC,Maison des services publics,Accueil et orientation,"
-        "1,1,1,0,0,0,0,0,0,0,0,1200,1200,720,1.0,0.0,0,0,0,0\n"
+        "1,1,1,0,0,0,0,0,0,0,0,1200,1200,720,1.0,0.0,0,0,0,0,0,1,0.0" + T + "\n"
         "enquin-les-mines,2026-11-19,CAF,CAF (Caisse d'allocations familiales),Famille,"
-        "1,1,1,0,0,0,0,0,0,0,0,2400,2400,720,1.0,0.0,0,0,0,0\n"
+        "1,1,1,0,0,0,0,0,0,0,0,2400,2400,720,1.0,0.0,0,0,0,0,0,1,0.0" + T + "\n"
         "demo,2026-11-24,ACC,Maison des services publics,Accueil et orientation,"
-        "1,0,0,0,1,0,0,1,0,0,0,,,,,1.0,0,0,0,0\n"
+        "1,0,0,0,1,0,0,1,0,0,0,,,,,1.0,0,0,0,0,0,0," + T + "\n"
         "demo,2026-11-24,CAF,CAF (Caisse d'allocations familiales),Famille,"
-        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0\n"
+        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0,2,2,1.0" + T + "\n"
         "demo,2026-11-24,CPAM,Assurance maladie (CPAM) / Assurance retraite (CARSAT),"
-        "Santé et retraite,0,1,0,0,0,1,0,0,0,0,0,1200,1200,300,0.0,,0,0,0,0\n"
+        "Santé et retraite,0,1,0,0,0,1,0,0,0,0,0,1200,1200,300,0.0,,0,0,0,0,0,1,0.0" + T + "\n"
         "demo,2026-11-24,EMPLOI,France Travail,Emploi,"
-        "1,0,0,0,0,0,1,0,0,0,0,900,900,,,0.0,0,0,0,0\n"
+        "1,0,0,0,0,0,1,0,0,0,0,900,900,,,0.0,0,0,0,0,1,1,1.0" + T + "\n"
     )
 
 
@@ -252,7 +260,7 @@ def test_the_csv_export_of_one_site_and_service(api, morning):
 
     assert text.splitlines()[1:] == [
         "demo,2026-11-24,CAF,CAF (Caisse d'allocations familiales),Famille,"
-        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0"
+        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0,2,2,1.0" + T
     ]
     empty = api.get(
         "/api/export.csv", params={"from": "2025-01-01", "to": "2025-03-31"}, headers=morning

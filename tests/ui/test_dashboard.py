@@ -375,3 +375,56 @@ def test_the_per_service_table_shows_every_column_at_full_hd(both_sites, open_da
     assert "guichet" in model.headerData(served, Qt.Orientation.Horizontal,
                                          Qt.ItemDataRole.ToolTipRole)
     assert window.board.legend.text().startswith("Usagers : tickets pris")
+
+
+def test_the_service_level_and_the_period_before(both_sites, open_dashboard, qtbot):
+    other_site_visits(both_sites.hub, date(2026, 10, 6), 2, wait_min=5)
+    window = open_dashboard()
+    with qtbot.waitSignal(window.refreshed, timeout=WAIT_MS):
+        window.filters.set_kind("month")
+
+    card = window.board.headline.cards["service_level_share"]
+    # 11 visits called within 12 min, 4 after 30 min: 11 of 15 within the 15 min target.
+    assert card.value.text() == "73,3\u202f%"
+    assert card.caption.text() == "Reçus en 15 min au plus (objectif 85,0\u202f%)"
+    assert card.before.text() == "avant : 100,0\u202f%"  # October: 2 of 2
+    assert window.board.headline.cards["issued"].before.text() == "avant : 2"
+    assert "Période précédente : du 01/10/2026 au 31/10/2026" in card.toolTip()
+
+
+def test_the_planning_tab_and_its_pdf_page(both_sites, open_dashboard, qtbot, tmp_path):
+    from datetime import datetime
+
+    from kiosk.store.models import Event
+
+    paris = TUESDAY_10H.tzinfo
+    with both_sites.hub.store.write() as session:  # CAF asked for on Monday mornings (closed)
+        session.add_all(
+            Event(site="demo", seq=10_000 + n, epoch="e", kind="unmet_demand",
+                  at=datetime(2026, 11, day, hour, 10, tzinfo=paris), day=date(2026, 11, day),
+                  service="CAF", data={"language": "fr"})
+            for n, (day, hour) in enumerate([(2, 10), (9, 10), (16, 11), (23, 10)])
+        )  # fmt: skip
+    window = open_dashboard()
+    panel = window.board.planning
+    window.filters.set_kind("month")
+    qtbot.waitUntil(lambda: (panel.data or {}).get("from") == "2026-11-01", timeout=WAIT_MS)
+    window.board.tabs.setCurrentWidget(panel)
+
+    assert window.board.tabs.tabText(window.board.tabs.indexOf(panel)) == "Planification"
+    assert "CAF – Allocations familiales, le lundi de 10 h à 12 h : 4 usagers" in panel.ideas.text()
+    grid = panel.grid
+    headers = [grid.verticalHeaderItem(r).text() for r in range(grid.rowCount())]
+    row = headers.index("lun.")
+    column = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())].index("10 h")
+    assert grid.item(row, column).text() == "+3"
+    path = tmp_path / "report.pdf"
+    with qtbot.waitSignal(window.exported, timeout=WAIT_MS * 3):
+        window.export_pdf(path)
+    assert _pages(path) == 5  # figures, charts, two tables, planning
+    qtbot.wait(1)
+    out = shots_dir(tmp_path)
+    assert panel.grab().save(str(out / "dashboard-planning-1280x800.png"))
+    pdftoppm = need_program("pdftoppm", "poppler-utils")
+    subprocess.run([pdftoppm, "-r", "60", "-png", "-f", "5", "-l", "5", "-singlefile",
+                    str(path), str(out / "dashboard-report-planning")], check=True, timeout=60)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from ui.dashboard import charts
 from ui.dashboard.headline import HeadlineGrid
+from ui.dashboard.planning import PlanningPanel
 from ui.dashboard.tables import (
     FiguresTable,
     counter_columns,
@@ -30,7 +31,12 @@ CHART_KEYS = ("days", "hours", "services", "waits")
 
 
 class Board(QWidget):
-    def __init__(self, site_name: Callable[[str], str], service_name: Callable[[dict], str]):
+    def __init__(
+        self,
+        site_name: Callable[[str], str],
+        service_name: Callable[[dict], str],
+        fetch_planning: Callable[[dict], dict] | None = None,
+    ):
         super().__init__()
         self.site_name, self.service_name = site_name, service_name
         self.answer: dict | None = None
@@ -70,6 +76,8 @@ class Board(QWidget):
         self.tabs.addTab(services_page, "")
         for table in (self.counters, self.sites):
             self.tabs.addTab(table, "")
+        self.planning = PlanningPanel(fetch_planning, service_name)
+        self.tabs.addTab(self.planning, "")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -77,6 +85,8 @@ class Board(QWidget):
             (tr("Charts"), tr("Per service"), tr("Per counter"), tr("Per site"))
         ):
             self.tabs.setTabText(index, text)
+        self.tabs.setTabText(self.tabs.indexOf(self.planning), tr("Planning"))
+        self.planning.retranslate()
         for table in (self.services, self.counters, self.sites):
             table.figures.retranslate()
         notes = explanations()
@@ -94,8 +104,11 @@ class Board(QWidget):
 
     def show_answer(self, answer: dict) -> None:
         self.answer = answer
-        self.headline.show_headline(answer["headline"])
+        self.headline.show_headline(
+            answer["headline"], answer.get("previous"), answer.get("service_level_target")
+        )
         self._draw_charts(answer)
+        self.planning.follow(answer)
         self.services.set_rows(answer["by_site_service"], total=answer["headline"])
         served = {row["key"]: row["served"] for row in answer["by_site"]}
         self.counters.set_rows(

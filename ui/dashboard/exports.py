@@ -81,6 +81,8 @@ class Exports:
 
     def _write_pdf(self, path: Path, answer: dict) -> None:
         query = self.query
+        if self.board.planning.matches(answer):  # the planning page, when it has come
+            answer = {**answer, "planning": self.board.planning.data}
         scope = [tr("Both sites") if not query.site else self.site_name(query.site)]
         if query.service:
             scope.append(

@@ -84,6 +84,11 @@ class _StoreSource:
 
         return stats_answer(self.config, self.stats, start, end, site, service)
 
+    def planning(self, start: date, end: date, service) -> dict:
+        from kiosk.services.planning import planning
+
+        return planning(self.store, self.config, start, end, service)
+
     def close(self) -> None:
         self.store.close()
 
@@ -114,6 +119,9 @@ class _HubSource:
     def answer(self, start: date, end: date, site, service) -> dict:
         return self.client.stats(start.isoformat(), end.isoformat(), site, service)
 
+    def planning(self, start: date, end: date, service) -> dict:
+        return self.client.planning(start.isoformat(), end.isoformat(), service)
+
     def close(self) -> None:
         with contextlib.suppress(KioskError):
             self.client.sign_out()
@@ -139,6 +147,7 @@ def _write_pdf(
     from ui.i18n import Translations, tr
 
     answer = source.answer(start, end, site, service)
+    answer["planning"] = source.planning(start, end, service)
     application()
     Translations().use(language)
     names = known_site_names()

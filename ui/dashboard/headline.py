@@ -1,11 +1,16 @@
 """The headline figures of the chosen days: one card each, in two rows.
 
-Counts, waits (median and 90th percentile), the median service time, the shares (solved on
-site, priority) and the visitors' feedback (the share of each face and how many answered).
-The three faces are drawn, so they need no emoji font and print in black and white.
+Counts, waits (median and 90th percentile), the service level against the site's target
+("seen within 15 min", see :mod:`kiosk.services.service_level`), the median service time,
+the shares (solved on site, priority) and the visitors' feedback (the share of each face
+and how many answered). Under each figure, the same figure for the period before (the
+previous month for a month), so a manager sees which way it went. The three faces are
+drawn, so they need no emoji font and print in black and white.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
@@ -26,15 +31,18 @@ CARDS = (
     ("reception", fmt.count),
     ("wait_p50_s", fmt.minutes),
     ("wait_p90_s", fmt.minutes),
+    ("service_level_share", fmt.share),
     ("service_p50_s", fmt.minutes),
     ("solved_share", fmt.share),
     ("priority_share", fmt.share),
 )
-COLUMNS = 7
+COLUMNS = 8
 FACES = (3, 2, 1)
 
 
-def captions() -> dict[str, str]:
+def captions(target: dict | None = None) -> dict[str, str]:
+    """Each card's caption; ``target``: the answer's ``service_level_target``."""
+    target = target or {"share": 0.85, "minutes": 15}
     return {
         "issued": tr("Visitors"),
         "served": tr("Served"),
@@ -45,6 +53,9 @@ def captions() -> dict[str, str]:
         "reception": tr("Issued by reception"),
         "wait_p50_s": tr("Median wait"),
         "wait_p90_s": tr("Wait, 90th pct."),
+        "service_level_share": tr("Seen within {0} min (target {1})").format(
+            target["minutes"], fmt.share(target["share"])
+        ),
         "service_p50_s": tr("Median service"),
         "solved_share": tr("Solved on site"),
         "priority_share": tr("Priority tickets"),
@@ -53,6 +64,9 @@ def captions() -> dict[str, str]:
 
 def hints() -> dict[str, str]:
     return {
+        "service_level_share": tr(
+            "Visitors called within the target wait, of all visitors called."
+        ),
         "issued": tr("Tickets issued: a transfer is not a new visitor."),
         "unmet": tr("Services asked for at the kiosk while closed or absent."),
         "wait_p90_s": tr("Nine visitors in ten waited less than this."),
@@ -75,14 +89,18 @@ class Card(QFrame):
         column.setSpacing(0)
         self.value = label(fmt.MISSING, role="figure", wrap=False)
         self.caption = label(role="caption")
+        self.before = label(role="caption")
         column.addWidget(self.value)
         column.addWidget(self.caption)
+        column.addWidget(self.before)
 
-    def set(self, text: str, caption: str, hint: str = "") -> None:
+    def set(self, text: str, caption: str, hint: str = "", before: str = "") -> None:
         self.value.setText(text)
         self.caption.setText(caption)
+        self.before.setText(before)
+        self.before.setVisible(bool(before))
         self.setToolTip(hint)
-        self.setAccessibleName(f"{caption}: {text}")
+        self.setAccessibleName(f"{caption}: {text}" + (f" ({before})" if before else ""))
 
 
 class Face(QWidget):
@@ -151,6 +169,13 @@ class FeedbackCard(QFrame):
         )
 
 
+def before_text(show, previous: dict | None, key: str) -> str:
+    """``avant : 12,5 min``: the figure of the period before, or nothing without one."""
+    if not previous:
+        return ""
+    return tr("before: {0}").format(show(previous["headline"].get(key)))
+
+
 def feedback_caption(answers: int) -> str:
     return tr("Visitors' feedback ({0} answers)").format(fmt.count(answers))
 
@@ -170,16 +195,29 @@ class HeadlineGrid(QWidget):
         for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)
         self.headline: dict = {}
+        self.previous: dict | None = None
+        self.target: dict | None = None
 
-    def show_headline(self, headline: dict) -> None:
-        self.headline = headline
-        names, tips = captions(), hints()
+    def show_headline(
+        self, headline: dict, previous: dict | None = None, target: dict | None = None
+    ) -> None:
+        """``previous``: the answer's ``previous`` (its period and headline)."""
+        self.headline, self.previous, self.target = headline, previous, target
+        names, tips = captions(target), hints()
+        span = ""
+        if previous:
+            span = tr("Previous period: {0}").format(
+                fmt.span(date.fromisoformat(previous["from"]), date.fromisoformat(previous["to"]))
+            )
         for key, show in CARDS:
-            self.cards[key].set(show(headline.get(key)), names[key], tips.get(key, ""))
+            hint = "\n".join(t for t in (tips.get(key, ""), span) if t)
+            self.cards[key].set(
+                show(headline.get(key)), names[key], hint, before_text(show, previous, key)
+            )
         self.feedback.set(headline)
 
     def retranslate(self) -> None:
-        self.show_headline(self.headline)
+        self.show_headline(self.headline, self.previous, self.target)
 
     def text_of(self, key: str) -> str:
         return self.cards[key].value.text()

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from ui.dashboard import charts, fmt, headline
+from ui.dashboard import charts, fmt, headline, planning
 from ui.dashboard.period import month_end
 from ui.dashboard.tables import Column, counter_columns, figure_columns
 from ui.i18n import tr
@@ -46,6 +46,7 @@ PAPER_FIGURES = (
     "transferred_out",
     "wait_p50_s",
     "wait_p90_s",
+    "service_level_share",
     "service_p50_s",
     "solved_share",
     "unmet",
@@ -102,6 +103,8 @@ class Report:
             self._charts_page,
             *self.tables,
         ]
+        if answer.get("planning"):
+            self.pages.append(self._planning_page)
         self.written = 0
 
     def mm(self, value: float) -> float:
@@ -192,7 +195,8 @@ class Report:
     def _first_page(self, painter: QPainter) -> None:
         top = self._header(painter, tr("Headline figures"))
         head = self.answer["headline"]
-        names = headline.captions()
+        previous = self.answer.get("previous")
+        names = headline.captions(self.answer.get("service_level_target"))
         columns = 4
         gap = self.mm(4)
         card_w = (self.width - 2 * self.margin - (columns - 1) * gap) / columns
@@ -200,7 +204,13 @@ class Report:
         for index, (key, show) in enumerate(headline.CARDS):
             x = self.margin + (index % columns) * (card_w + gap)
             y = top + (index // columns) * (card_h + gap)
-            self._card(painter, QRectF(x, y, card_w, card_h), show(head.get(key)), names[key])
+            self._card(
+                painter,
+                QRectF(x, y, card_w, card_h),
+                show(head.get(key)),
+                names[key],
+                headline.before_text(show, previous, key),
+            )
         y = top + (len(headline.CARDS) + columns - 1) // columns * (card_h + gap)
         self._feedback(painter, QRectF(self.margin, y, self.width - 2 * self.margin, card_h), head)
         y += card_h + gap * 2
@@ -215,12 +225,22 @@ class Report:
         ]
         self._table(painter, y, columns_, site_rows)
 
-    def _card(self, painter: QPainter, rect: QRectF, value: str, caption: str) -> None:
+    def _card(
+        self, painter: QPainter, rect: QRectF, value: str, caption: str, before: str = ""
+    ) -> None:
         painter.setPen(QPen(QColor("#8C96A0"), self.mm(0.25)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, self.mm(1.5), self.mm(1.5))
         inner = rect.adjusted(self.mm(3), self.mm(2), -self.mm(3), -self.mm(2))
         self.text(painter, inner, value, 16, bold=True)
+        if before:
+            self.text(
+                painter,
+                inner,
+                before,
+                9,
+                flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            )
         self.text(painter, inner.adjusted(0, self.mm(8.5), 0, 0), caption, 9)
 
     def _feedback(self, painter: QPainter, rect: QRectF, head: dict) -> None:
@@ -261,8 +281,15 @@ class Report:
             target = QRectF(x, y, image.width() * scale, image.height() * scale)
             painter.drawImage(target, image)
 
+    def _planning_page(self, painter: QPainter) -> None:
+        top = self._header(painter, tr("Planning"))
+        planning.paint_page(self, painter, top, self.answer["planning"], self.context.service_name)
+
     def _paper_figures(self) -> list[Column]:
         by_key = {c.key: c for c in figure_columns()}
+        by_key["service_level_share"] = Column(
+            "service_level_share", lambda: tr("Within target"), fmt.share
+        )
         return [by_key[key] for key in PAPER_FIGURES]
 
     def _table_pages(self) -> list[Callable[[QPainter], None]]:

@@ -167,7 +167,9 @@ class DashboardWindow(Exports, QWidget):
         progress.addWidget(self.cancel_button)
         self.progress_row.hide()
         column.addWidget(self.progress_row)
-        self.board = Board(self.site_name, self.service_name)
+        self.board = Board(
+            self.site_name, self.service_name, lambda params: self.client.planning(**params)
+        )
         column.addWidget(self.board, stretch=1)
         self.stack.addWidget(self.page)
         self._show_tools(False)

@@ -778,6 +778,82 @@
         <translation>Median wait</translation>
     </message>
     <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <source>Visitors: {0}
+Asked while closed: {1}
+Median wait: {2}
+Seen within target: {3}
+Held: {4}</source>
+        <translation>Visitors: {0}
+Asked while closed: {1}
+Median wait: {2}
+Seen within target: {3}
+Held: {4}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</source>
+        <translation>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</translation>
+    </message>
+    <message>
+        <source>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</source>
+        <translation>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</translation>
+    </message>
+    <message>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
+        <translation>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</translation>
+    </message>
+    <message>
+        <source>The planning could not be read: {0}</source>
+        <translation>The planning could not be read: {0}</translation>
+    </message>
+    <message>
+        <source>Where an extra permanence would have served the most visitors:</source>
+        <translation>Where an extra permanence would have served the most visitors:</translation>
+    </message>
+    <message>
+        <source>No visitor asked for a closed service in these days.</source>
+        <translation>No visitor asked for a closed service in these days.</translation>
+    </message>
+    <message>
+        <source>Open hours below the service level target:</source>
+        <translation>Open hours below the service level target:</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Seen within {0} min (target {1})</source>
+        <translation>Seen within {0} min (target {1})</translation>
+    </message>
+    <message>
+        <source>Visitors called within the target wait, of all visitors called.</source>
+        <translation>Visitors called within the target wait, of all visitors called.</translation>
+    </message>
+    <message>
+        <source>before: {0}</source>
+        <translation>before: {0}</translation>
+    </message>
+    <message>
+        <source>Previous period: {0}</source>
+        <translation>Previous period: {0}</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Within target</translation>
+    </message>
+    <message>
         <source>Wait, 90th pct.</source>
         <translation>Wait, 90th pct.</translation>
     </message>

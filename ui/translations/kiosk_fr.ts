@@ -778,6 +778,82 @@
         <translation>Attente médiane</translation>
     </message>
     <message>
+        <source>Planning</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <source>Visitors: {0}
+Asked while closed: {1}
+Median wait: {2}
+Seen within target: {3}
+Held: {4}</source>
+        <translation>Usagers : {0}
+Demandé fermé : {1}
+Attente médiane : {2}
+Reçus dans le délai : {3}
+Permanences : {4}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</source>
+        <translation>{0}, le {1} de {2} à {3} : {4} usagers l'ont demandé alors qu'il était fermé (environ {5} par semaine)</translation>
+    </message>
+    <message>
+        <source>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</source>
+        <translation>Le {0} à {1} : {2} usagers, attente médiane {3}, {4} reçus dans le délai</translation>
+    </message>
+    <message>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
+        <translation>Chaque case : usagers ayant pris un ticket dans l'heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue.</translation>
+    </message>
+    <message>
+        <source>The planning could not be read: {0}</source>
+        <translation>La planification n'a pas pu être lue : {0}</translation>
+    </message>
+    <message>
+        <source>Where an extra permanence would have served the most visitors:</source>
+        <translation>Là où une permanence de plus aurait reçu le plus d'usagers :</translation>
+    </message>
+    <message>
+        <source>No visitor asked for a closed service in these days.</source>
+        <translation>Aucun usager n'a demandé un service fermé ces jours-là.</translation>
+    </message>
+    <message>
+        <source>Open hours below the service level target:</source>
+        <translation>Heures ouvertes sous l'objectif de délai :</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucune.</translation>
+    </message>
+    <message>
+        <source>Seen within {0} min (target {1})</source>
+        <translation>Reçus en {0} min au plus (objectif {1})</translation>
+    </message>
+    <message>
+        <source>Visitors called within the target wait, of all visitors called.</source>
+        <translation>Usagers appelés dans le délai visé, parmi tous les usagers appelés.</translation>
+    </message>
+    <message>
+        <source>before: {0}</source>
+        <translation>avant : {0}</translation>
+    </message>
+    <message>
+        <source>Previous period: {0}</source>
+        <translation>Période précédente : {0}</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Dans le délai</translation>
+    </message>
+    <message>
         <source>Wait, 90th pct.</source>
         <translation>Attente maximale de 9 usagers sur 10</translation>
     </message>

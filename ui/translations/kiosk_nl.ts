@@ -778,6 +778,82 @@
         <translation>Mediane wachttijd</translation>
     </message>
     <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} u</translation>
+    </message>
+    <message>
+        <source>Visitors: {0}
+Asked while closed: {1}
+Median wait: {2}
+Seen within target: {3}
+Held: {4}</source>
+        <translation>Bezoekers: {0}
+Gevraagd terwijl gesloten: {1}
+Mediane wachttijd: {2}
+Binnen doel geholpen: {3}
+Open: {4}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <source>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</source>
+        <translation>{0}, op {1} van {2} tot {3}: {4} bezoekers vroegen erom terwijl het gesloten was (ongeveer {5} per week)</translation>
+    </message>
+    <message>
+        <source>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</source>
+        <translation>Op {0} om {1}: {2} bezoekers, mediane wachttijd {3}, {4} binnen het doel geholpen</translation>
+    </message>
+    <message>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
+        <translation>Elk vak: bezoekers die in dat uur een ticket namen; +N: bezoekers die een gesloten dienst vroegen. Grijs: geen zitdag.</translation>
+    </message>
+    <message>
+        <source>The planning could not be read: {0}</source>
+        <translation>De planning kon niet gelezen worden: {0}</translation>
+    </message>
+    <message>
+        <source>Where an extra permanence would have served the most visitors:</source>
+        <translation>Waar een extra zitdag de meeste bezoekers had geholpen:</translation>
+    </message>
+    <message>
+        <source>No visitor asked for a closed service in these days.</source>
+        <translation>Geen enkele bezoeker vroeg in deze dagen een gesloten dienst.</translation>
+    </message>
+    <message>
+        <source>Open hours below the service level target:</source>
+        <translation>Open uren onder het doel:</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Geen.</translation>
+    </message>
+    <message>
+        <source>Seen within {0} min (target {1})</source>
+        <translation>Geholpen binnen {0} min (doel {1})</translation>
+    </message>
+    <message>
+        <source>Visitors called within the target wait, of all visitors called.</source>
+        <translation>Bezoekers opgeroepen binnen de beoogde wachttijd, van alle opgeroepen bezoekers.</translation>
+    </message>
+    <message>
+        <source>before: {0}</source>
+        <translation>eerder: {0}</translation>
+    </message>
+    <message>
+        <source>Previous period: {0}</source>
+        <translation>Vorige periode: {0}</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Binnen doel</translation>
+    </message>
+    <message>
         <source>Wait, 90th pct.</source>
         <translation>Wachttijd, 90e percentiel</translation>
     </message>

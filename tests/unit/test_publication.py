@@ -1,0 +1,181 @@
+"""The yearly quality publication from a real SQLite store: disclosure control proven on
+the published files themselves (no cell under five visits, no hidden value recoverable by
+subtraction), the open data valid as a Frictionless package, the A3 posters in three
+languages, and the public ``/quality`` page."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.clock import FixedClock
+from kiosk.publish.command import run
+from kiosk.publish.figures import MIN_CELL, OTHER, partner_of
+from kiosk.store.models import Event
+from tests.conftest import PARIS
+from tests.factories import served_visit
+from tests.needs import need_program
+
+YEAR_END = FixedClock(datetime(2026, 12, 2, 9, tzinfo=PARIS))
+#: site → service → {month: visits}. At the demo site, EMPLOI (3) and NUM (1) are too small
+#: even together, so CPAM (the smallest big one) joins them; February (3) is too small and
+#: March is withheld with it. At Enquin, CAF (2) and CIAS (4) make an "other" of 6.
+#: "tiny" has 3 visits in the year: left out entirely.
+PLAN = {
+    "demo": {"CAF": {1: 20, 3: 10}, "CPAM": {1: 5, 3: 2}, "EMPLOI": {2: 3}, "NUM": {3: 1}},
+    "enquin-les-mines": {"ACC": {1: 12, 2: 8}, "CAF": {2: 2}, "CIAS": {1: 4}},
+    "tiny": {"ACC": {5: 3}},
+}
+
+
+@pytest.fixture
+def published(store, demo_config, tmp_path) -> Path:
+    rows, events, seq = [], [], 0
+    for site, services in PLAN.items():
+        number = 0
+        for service, months in services.items():
+            for month, visits in months.items():
+                for i in range(visits):
+                    number += 1
+                    day = date(2026, month, 3 + i % 20)
+                    issued = datetime(2026, month, day.day, 9, tzinfo=PARIS) + timedelta(minutes=i)
+                    rows.append(served_visit(site, day, service, number, issued, 4 + i, 10))
+                    seq += 1
+                    events.append(
+                        Event(
+                            site=site,
+                            seq=seq,
+                            epoch="e",
+                            at=issued,
+                            kind="feedback",
+                            day=day,
+                            service=service,
+                            data={"score": 3 - i % 2},
+                        )
+                    )
+    with store.write() as session:
+        session.add_all(rows)
+        session.add_all(events)
+    out = tmp_path / "out"
+    run(demo_config, store.url, 2026, out, YEAR_END)
+    return out
+
+
+def _csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_no_published_cell_is_under_five_visits(published, demo_config):
+    partners = _csv(published / "open-data" / "quality-by-partner-2026.csv")
+    months = _csv(published / "open-data" / "quality-by-month-2026.csv")
+
+    assert {(r["site"], r["partner"], int(r["visitors"])) for r in partners} == {
+        ("demo", "CAF (Caisse d'allocations familiales)", 30),
+        ("demo", OTHER, 11),  # CPAM 7 + EMPLOI 3 + NUM 1
+        ("enquin-les-mines", "Maison des services publics", 20),
+        ("enquin-les-mines", OTHER, 6),  # CAF 2 + CIAS 4
+    }
+    for row in [*partners, *(m for m in months if m["suppressed"] == "false")]:
+        assert int(row["visitors"]) >= MIN_CELL
+        assert row["feedback_answers"] == "" or int(row["feedback_answers"]) >= MIN_CELL
+    for row in partners:  # "other" always hides at least two partners
+        if row["partner"] == OTHER:
+            assert len({partner_of(demo_config, s) for s in row["services"].split()}) >= 2
+    assert "tiny" not in {r["site"] for r in [*partners, *months]}
+    for page in published.glob("*.html"):
+        assert "tiny" not in page.read_text(encoding="utf-8").lower()
+
+
+def test_no_hidden_value_is_recoverable_by_subtraction(published):
+    partners = _csv(published / "open-data" / "quality-by-partner-2026.csv")
+    months = _csv(published / "open-data" / "quality-by-month-2026.csv")
+    site_total: dict[str, int] = defaultdict(int)
+    for row in partners:
+        site_total[row["site"]] += int(row["visitors"])
+    for site, total in site_total.items():
+        mine = [m for m in months if m["site"] == site]
+        shown = sum(int(m["visitors"]) for m in mine if m["suppressed"] == "false")
+        hidden = [m for m in mine if m["suppressed"] == "true"]
+        assert all(m["visitors"] == "" and m["wait_p50_min"] == "" for m in hidden)
+        # What a subtraction gives is the sum of several hidden months, never fewer than 5.
+        assert total - shown == 0 or (total - shown >= MIN_CELL and len(hidden) >= 2), site
+    demo = {m["month"]: m["suppressed"] for m in months if m["site"] == "demo"}
+    assert demo == {"2026-01": "false", "2026-02": "true", "2026-03": "true"}
+    # The poster's house total is the sum of the published rows: 30 + 11 + 20 + 6.
+    page = (published / "quality-2026-en.html").read_text(encoding="utf-8")
+    assert ">67<" in page and sum(site_total.values()) == 67
+
+
+def test_the_open_data_is_a_valid_frictionless_package(published):
+    from frictionless import Package
+
+    folder = published / "open-data"
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    report = Package(str(folder / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    for resource in descriptor["resources"]:
+        with (folder / resource["path"]).open(encoding="utf-8") as handle:
+            header = next(csv.reader(handle))
+        described = {f["name"]: f for f in resource["schema"]["fields"]}
+        assert header == list(described)
+        for name in header:
+            assert len(described[name]["description"]) > 20, name
+    assert descriptor["licenses"][0]["name"] == "etalab-2.0"
+
+
+def test_the_a3_posters_in_three_languages(published):
+    pdfinfo = need_program("pdfinfo", "poppler-utils")
+    pdftotext = need_program("pdftotext", "poppler-utils")
+    titles = {
+        "fr": "Qualité de service 2026",
+        "en": "Service quality 2026",
+        "nl": "Kwaliteit van de dienstverlening 2026",
+    }
+    for language, title in titles.items():
+        pdf = published / f"quality-2026-{language}.pdf"
+        info = subprocess.run([pdfinfo, pdf], capture_output=True, text=True, check=True).stdout
+        assert "Pages:           1" in info and "(A3)" in info
+        text = subprocess.run(
+            [pdftotext, "-layout", pdf, "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert title in text
+        assert "67" in text
+    french = subprocess.run(
+        [pdftotext, published / "quality-2026-fr.pdf", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Autres partenaires" in french and "usagers accueillis" in french
+
+
+def test_the_public_quality_page(api, running_hub):
+    with running_hub.hub.store.write() as session:
+        session.add_all(
+            served_visit(
+                "demo",
+                date(2026, 3, 2),
+                "CAF",
+                n,
+                datetime(2026, 3, 2, 9, tzinfo=PARIS) + timedelta(minutes=n),
+                3,
+                10,
+            )
+            for n in range(1, 8)
+        )
+    page = api.get("/quality/2026", params={"lang": "nl"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "Kwaliteit van de dienstverlening 2026" in page.text and ">7<" in page.text
+    assert api.get("/quality", follow_redirects=False).headers["location"] == (
+        "/quality/2026?lang=fr"
+    )
+    assert api.get("/quality/2026", params={"lang": "de"}).status_code == 422
+    assert api.get("/quality/1999").status_code == 422
+    assert api.get("/quality/2027").status_code == 400  # no finished day yet

@@ -1,0 +1,116 @@
+"""Service level ("85 % within 15 min") per site, service, day and month, with the previous
+period, from real SQLite rows; the site file's target and its default; the CSV columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from kiosk.hub.routes_manager import EXPORT_COLUMNS, export_lines
+from kiosk.hub.routes_stats import stats_answer
+from kiosk.services.service_level import months_of, previous_period
+from kiosk.services.stats import Stats
+from kiosk.siteconfig.loader import parse_site_config
+from tests.conftest import PARIS
+from tests.factories import served_visit
+
+OTHER = "enquin-les-mines"
+
+
+def _visits(store, site: str, day: date, service: str, waits_min: list[float]) -> None:
+    with store.write() as session:
+        session.add_all(
+            served_visit(
+                site, day, service, n + 1,
+                datetime(day.year, day.month, day.day, 9, tzinfo=PARIS) + timedelta(minutes=n),
+                wait, service_min=5,
+            )
+            for n, wait in enumerate(waits_min)
+        )
+
+
+@pytest.fixture
+def answer(store, demo_config, clock):
+    # November: CAF 3 of 4 within 15 min (15:00 exactly counts), EMPLOI 0 of 1, Enquin 1 of 2.
+    _visits(store, "demo", date(2026, 11, 10), "CAF", [2, 14, 15, 16])
+    _visits(store, "demo", date(2026, 11, 12), "EMPLOI", [30])
+    _visits(store, OTHER, date(2026, 11, 12), "CAF", [1, 45])
+    # October (the previous period): 1 of 1.
+    _visits(store, "demo", date(2026, 10, 20), "CAF", [3])
+    stats = Stats(store, demo_config.tz, clock)
+    return stats_answer(demo_config, stats, date(2026, 11, 1), date(2026, 11, 30))
+
+
+def test_service_level_per_site_service_day_and_month(answer):
+    assert answer["service_level_target"] == {"share": 0.85, "minutes": 15}
+    head = answer["headline"]
+    assert (head["service_level_within"], head["service_level_seen"]) == (4, 7)
+    assert head["service_level_share"] == round(4 / 7, 4)
+    assert head["service_level_met"] is False
+    by_site = {row["key"]: row for row in answer["by_site"]}
+    assert by_site["demo"]["service_level_share"] == 0.6
+    assert by_site[OTHER]["service_level_share"] == 0.5
+    rows = {(r["site"], r["key"]): r for r in answer["by_site_service"]}
+    assert rows[("demo", "CAF")]["service_level_share"] == 0.75
+    assert rows[("demo", "EMPLOI")]["service_level_share"] == 0.0
+    days = {r["day"]: r for r in answer["by_day"]}
+    assert days["2026-11-10"]["service_level_share"] == 0.75
+    assert days["2026-11-12"]["service_level_share"] == round(1 / 3, 4)
+    assert days["2026-11-11"]["service_level_share"] is None
+    (month,) = answer["by_month"]
+    assert (month["month"], month["service_level_within"], month["issued"]) == ("2026-11", 4, 7)
+
+
+def test_previous_period_is_the_month_before(answer):
+    previous = answer["previous"]
+    assert (previous["from"], previous["to"]) == ("2026-10-01", "2026-10-31")
+    assert previous["headline"]["issued"] == 1
+    assert previous["headline"]["service_level_share"] == 1.0
+    assert previous["headline"]["service_level_met"] is True
+
+
+def test_periods():
+    assert previous_period(date(2026, 3, 1), date(2026, 3, 31)) == (
+        date(2026, 2, 1), date(2026, 2, 28))
+    assert previous_period(date(2026, 1, 1), date(2026, 12, 31)) == (
+        date(2025, 1, 1), date(2025, 12, 31))
+    assert previous_period(date(2026, 11, 24), date(2026, 11, 24)) == (
+        date(2026, 11, 23), date(2026, 11, 23))
+    assert previous_period(date(2026, 11, 9), date(2026, 11, 15)) == (
+        date(2026, 11, 2), date(2026, 11, 8))
+    assert months_of(date(2026, 11, 20), date(2027, 1, 3)) == [
+        (date(2026, 11, 20), date(2026, 11, 30)),
+        (date(2026, 12, 1), date(2026, 12, 31)),
+        (date(2027, 1, 1), date(2027, 1, 3)),
+    ]
+
+
+def test_export_carries_the_service_level(store, demo_config, clock):
+    _visits(store, "demo", date(2026, 11, 10), "CAF", [2, 14, 15, 16])
+    stats = Stats(store, demo_config.tz, clock)
+    text = "".join(export_lines(demo_config, stats, date(2026, 11, 10), date(2026, 11, 10)))
+    (row,) = list(csv.DictReader(io.StringIO(text)))
+    assert list(row) == list(EXPORT_COLUMNS)
+    assert (row["service_level_within"], row["service_level_seen"]) == ("3", "4")
+    assert row["service_level_share"] == "0.75"
+    assert (row["service_level_target_share"], row["service_level_target_min"]) == ("0.85", "15")
+
+
+def test_target_in_the_site_file(demo_config):
+    from config import site_file
+
+    text = site_file("demo").read_text(encoding="utf-8")
+    text = text.replace("share = 0.85\nminutes = 15", "share = 0.9\nminutes = 10")
+    config = parse_site_config(tomllib.loads(text), "demo.toml")
+    assert (config.service_level.share, config.service_level.minutes) == (0.9, 10)
+    bare = text.split("[service_level]")[0]
+    assert parse_site_config(tomllib.loads(bare), "demo.toml").service_level.minutes == 15
+    problems = parse_site_config(
+        tomllib.loads(bare + "[service_level]\nshare = 1.5\n"), "demo.toml"
+    )
+    assert isinstance(problems, list)
+    assert "service_level.share" in str(problems[0])

@@ -1,0 +1,85 @@
+"""The quality poster on A3 paper: the page of :mod:`kiosk.publish.page` laid out by Qt's
+rich text into a PDF (QPdfWriter), the chart drawn from its SVG (QtSvg) as an image.
+
+One page of A3 portrait, to pin at the reception desk; the same words and figures as the
+``/quality`` page, since both come from the same HTML.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from kiosk.publish.figures import Published
+from kiosk.publish.page import chart_svg, page
+from kiosk.siteconfig import SiteConfig
+
+DPI = 150
+A3_MM = (297, 420)
+MARGIN_MM = 15
+CHART_SCALE = 2
+
+
+def write_poster(
+    path: Path, published: Published, config: SiteConfig, language: str, made: date
+) -> Path:
+    """Write the poster of ``language`` to ``path`` (PDF, A3 portrait)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, QUrl
+    from PySide6.QtGui import (
+        QImage,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QTextDocument,
+    )
+    from PySide6.QtSvg import QSvgRenderer
+
+    from ui.app import application
+
+    application()
+    svg = chart_svg(published, config, language)
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    size = renderer.defaultSize()
+    chart = QImage(size.width() * CHART_SCALE, size.height() * CHART_SCALE,
+                   QImage.Format.Format_ARGB32)  # fmt: skip
+    chart.fill(0xFFFFFFFF)
+    painter = QPainter(chart)
+    renderer.render(painter)
+    painter.end()
+
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A3),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(f"{config.site.name} — {published.year}")
+    writer.setCreator("kiosk publish")
+    # Qt's rich text measures points at the screen's resolution: lay the page out there,
+    # then scale the painter to the writer's.
+    scale = DPI / application().primaryScreen().logicalDotsPerInchX()
+    width = (A3_MM[0] - 2 * MARGIN_MM) / 25.4 * DPI / scale
+    height = (A3_MM[1] - 2 * MARGIN_MM) / 25.4 * DPI / scale
+    image_w = round(width * 0.96)
+    image_h = round(image_w * size.height() / size.width())
+    image = f'<p><img src="chart.png" width="{image_w}" height="{image_h}"></p>'
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart)
+    font = document.defaultFont()
+    font.setFamily("DejaVu Sans")
+    document.setDefaultFont(font)
+    document.setHtml(page(published, config, language, made, chart=image, poster=True))
+    document.setPageSize(QSizeF(width, height))
+    painter = QPainter(writer)
+    painter.scale(scale, scale)
+    document.drawContents(painter, QRectF(0, 0, width, height))
+    painter.end()
+    return path
