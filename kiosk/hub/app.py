@@ -28,6 +28,7 @@ from kiosk.hub import (
     stream,
 )
 from kiosk.hub.context import Hub
+from kiosk.hub.daykeeper import DayKeeper
 from kiosk.hub.limits import BodyLimit
 from kiosk.sync import receiver as sync_receiver
 
@@ -40,7 +41,10 @@ def create_app(hub: Hub) -> FastAPI:
     async def lifespan(app: FastAPI):
         hub.feed.attach(asyncio.get_running_loop())
         hub.sync.start()
+        keeper = DayKeeper(hub.stats)
+        keeper.start()
         yield
+        keeper.stop()
         hub.sync.stop()
         hub.feed.close()
 

@@ -2,9 +2,12 @@
 
 Closed days (before yesterday, in the site's time zone) are computed once and kept in
 ``day_stats``; a day-wide marker row (site and service ``"*"``) says "every site of this
-day is computed", so days without visits are not computed again. Today and yesterday are
-always computed from the tickets (a visit may still end after midnight). Whatever changes a
-past day deletes its rows with :func:`invalidate_days`, in the same transaction.
+day is computed", so days without visits are not computed again. The hub keeps each day
+as it closes (:meth:`Stats.keep_closed_days`, run by :mod:`kiosk.hub.daykeeper` at start
+and after each midnight), so a dashboard's first year after a restart reads kept rows.
+Today and yesterday are always computed from the tickets (a visit may still end after
+midnight). Whatever changes a past day deletes its rows with :func:`invalidate_days`, in
+the same transaction.
 
 What is counted, over queue entries (``tickets``) of the day they were issued:
 ``issued`` visits that started in this service (a transfer is not a new visitor),
@@ -349,7 +352,38 @@ class Stats:
         self._remember({day: (days[day], kept) for day, kept in per_day.items()})
         return {k: f for kept in per_day.values() for k, f in kept.items()}
 
-    def _compute_and_keep(self, days: list[date]) -> dict[Key, Figures]:
+    #: The day keeper works in short chunks, so a queue write waits at most one of them.
+    KEEP_CHUNK_DAYS = 7
+
+    def keep_closed_days(self, pause=lambda: None) -> int:
+        """Compute and keep every closed day not kept yet, from the first ticket or event
+        on; returns how many days were computed. Kept days are not held in memory (the
+        dashboard's requests fill that), and ``pause()`` runs between chunks, letting the
+        caller give way or stop."""
+        closed_end = local_day(self.clock.now(), self.tz) - timedelta(days=2)
+        with self.store.read() as session:
+            first = min(
+                (d for d in (_first_day(session, Ticket), _first_day(session, Event)) if d),
+                default=None,
+            )
+            if first is None or first > closed_end:
+                return 0
+            kept = set(
+                session.scalars(
+                    select(DayStats.day).where(
+                        DayStats.site == ALL, DayStats.day >= first, DayStats.day <= closed_end
+                    )
+                )
+            )
+        days = (first + timedelta(days=i) for i in range((closed_end - first).days + 1))
+        missing = [d for d in days if d not in kept]
+        for chunk in _chunks(missing, self.KEEP_CHUNK_DAYS):
+            if pause() is False:
+                break
+            self._compute_and_keep(chunk, remember=False)
+        return len(missing)
+
+    def _compute_and_keep(self, days: list[date], remember: bool = True) -> dict[Key, Figures]:
         with self.store.write() as session:
             # Recomputed whole: rows of a half-kept day (a site invalidated) go first.
             session.execute(delete(DayStats).where(DayStats.day.in_(days)))
@@ -364,6 +398,8 @@ class Stats:
                 DayStats(site=ALL, day=d, service=ALL, figures={"token": token}, computed_at=now)
                 for d, token in tokens.items()
             )
+        if not remember:
+            return computed
         per_day: dict[date, dict[Key, Figures]] = {day: {} for day in days}
         for key, f in computed.items():
             per_day[key[1]][key] = f
@@ -378,6 +414,15 @@ class Stats:
                     self._memory.move_to_end(day)
             while len(self._memory) > self.memory_days:
                 self._memory.popitem(last=False)
+
+
+def _first_day(session: Session, model) -> date | None:
+    """The first day of ``model``'s rows: per site, one probe of its (site, day) index."""
+    days = [
+        session.scalar(select(func.min(model.day)).where(model.site == site))
+        for site in _sites(session, model.site)
+    ]
+    return min((d for d in days if d is not None), default=None)
 
 
 def _chunks(days: list[date], size: int) -> Iterator[list[date]]:
