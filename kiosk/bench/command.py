@@ -3,7 +3,7 @@
 Running, stdout gets the one JSON object of the run (so ``kiosk bench > run.json`` keeps
 it) and the comparison (``--compare OLD``) or the README table (``--markdown``) goes to
 stderr. With ``--run FILE`` nothing is measured: the saved run is compared or tabled on
-stdout.
+stdout; several ``--run`` (groups run one at a time) are read as one run.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from kiosk.bench.report import compare_text, load_run, markdown
+from kiosk.bench.report import compare_text, load_run, markdown, merge_runs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,14 +26,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--markdown", action="store_true", help="print the README's figures table of the run"
     )
     parser.add_argument(
-        "--run", metavar="FILE", type=Path, help="use this saved run instead of measuring"
+        "--run", metavar="FILE", type=Path, action="append",
+        help="use this saved run instead of measuring (repeatable: runs of several groups)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     old = load_run(args.compare) if args.compare else None
     if args.run:
-        new = load_run(args.run)
+        new = merge_runs([load_run(path) for path in args.run])
         out = sys.stdout
     else:
         from kiosk.bench.run import run_bench

@@ -28,6 +28,20 @@ def load_run(path: Path) -> dict:
     return run
 
 
+def merge_runs(runs: list[dict]) -> dict:
+    """Runs of different groups as one: figures, methods and goals together; the machine
+    and ``quick`` of the first (the runs are meant to come from one machine)."""
+    merged: dict = {"machine": runs[0].get("machine", {}), "quick": runs[0].get("quick")}
+    method: dict = {}
+    goals: dict = {}
+    for run in runs:
+        merged.update({k: v for k, v in run.items() if k not in NOT_FIGURES})
+        method.update(run.get("method", {}))
+        goals.update(run.get("goals", {}))
+    merged["method"], merged["goals"] = method, goals
+    return merged
+
+
 def figures_of(run: dict) -> dict[str, float]:
     """The numeric figures of a run (counts and sizes of the run itself included)."""
     return {

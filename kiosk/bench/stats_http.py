@@ -11,6 +11,7 @@ the same process. Each time is from the request sent to the whole JSON body rece
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import statistics
@@ -81,10 +82,12 @@ def measure(kept: Path, year: tuple[date, date], month: tuple[date, date], start
             warm_runs: int = 5) -> dict:
     """Cold year (one per fresh hub), warm year and warm month (medians), in ms."""
     colds, years, months = [], [], []
-    for _ in range(starts):
-        with tempfile.TemporaryDirectory() as folder:
-            db = Path(folder) / "stats.db"
-            shutil.copyfile(kept, db)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "stats.db"
+        shutil.copyfile(kept, db)
+        with open(db, "rb+") as copied:  # the copy on disk, not still being written out
+            os.fsync(copied.fileno())
+        for _ in range(starts):  # each a new process: nothing of the store in its memory
             with hub_figures.hub_process(db) as (client, _process, _):
                 token = client.post(
                     "/api/session", json={"manager": MANAGER, "pin": MANAGER_PIN}

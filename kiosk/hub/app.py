@@ -41,7 +41,7 @@ def create_app(hub: Hub) -> FastAPI:
     async def lifespan(app: FastAPI):
         hub.feed.attach(asyncio.get_running_loop())
         hub.sync.start()
-        keeper = DayKeeper(hub.stats)
+        keeper = app.state.day_keeper = DayKeeper(hub.stats)
         keeper.start()
         yield
         keeper.stop()

@@ -127,6 +127,17 @@ def test_compare_and_markdown_from_the_command_line(tmp_path, capsys):
     assert "tap to last byte" in table
 
 
+def test_runs_of_several_groups_read_as_one(tmp_path, capsys):
+    hub = {"machine": OLD["machine"], "issue_p95_ms_1m": 9.0, "method": {"issue_p95_ms_1m": "x"},
+           "goals": {"issue_p95_ms_1m": 20}}
+    files = [tmp_path / "hub.json", tmp_path / "rest.json"]
+    files[0].write_text(json.dumps(hub))
+    files[1].write_text(json.dumps(NEW))
+    assert main(["bench", "--markdown", "--run", str(files[0]), "--run", str(files[1])]) == 0
+    table = capsys.readouterr().out
+    assert "| `issue_p95_ms_1m` | 9 ✅ | ≤ 20 |" in table and "`tap_to_print_p95_ms`" in table
+
+
 def test_a_bad_saved_run_is_named(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
