@@ -42,7 +42,7 @@ from platformdirs import user_cache_dir
 
 from config import site_file
 from kiosk.bench import stats_http
-from kiosk.bench.history import store_time, write_rows
+from kiosk.bench.history import kept_history, store_time, write_rows
 from kiosk.clock import FixedClock
 from kiosk.hub.routes_manager import export_lines
 from kiosk.hub.routes_stats import stats_answer
@@ -96,7 +96,7 @@ def dashboard_group(quick: bool) -> dict:
     config = load_site_config(site_file("demo"))
     started = time.perf_counter()
     cached = dashboard_history(config, tickets)
-    kept = stats_http.kept_history(cached)
+    kept = kept_history(cached, config.tz)
     build_s = time.perf_counter() - started
     http = stats_http.measure(kept, YEAR, MONTH, starts=2 if quick else 3)
     with tempfile.TemporaryDirectory() as folder:

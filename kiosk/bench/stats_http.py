@@ -1,10 +1,10 @@
 """The dashboard's figures as a manager gets them: ``GET /api/stats`` from a real hub.
 
-The history store first goes through a real ``kiosk serve`` whose day keeper keeps every
-closed day, as a site's hub does at each midnight (untimed; the result is cached next to
-the raw history). Then, per measure, a fresh ``kiosk serve`` process starts on a copy of
-it, a manager signs in, and the first ``GET /api/stats`` of the year is timed (cold: the
-hub reads kept rows from the store, nothing in its memory yet). Warm figures follow in
+The history store holds every closed day's figures, as a site's hub keeps them at each
+midnight (:func:`kiosk.bench.history.kept_history`, untimed and cached). A copy of it is
+served by a fresh ``kiosk serve`` process per measure; a manager signs in, and the first
+``GET /api/stats`` of the year is timed (cold: the hub reads kept rows from the store,
+nothing in its memory yet). Warm figures follow in
 the same process. Each time is from the request sent to the whole JSON body received
 (httpx, keep-alive on loopback).
 """
@@ -13,61 +13,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import statistics
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from kiosk.bench import hub_figures
-from kiosk.store.db import Store
-from kiosk.store.models import DayStats, Ticket
 
 MANAGER, MANAGER_PIN = "direction", "9999"
-KEEP_WAIT_S = 600
-
-
-def kept_history(raw: Path) -> Path:
-    """``raw`` with every closed day kept by a real hub's day keeper (cached)."""
-    kept = raw.with_name(f"{raw.stem}-kept-{date.today()}.db")
-    if kept.exists():
-        return kept
-    partial = kept.with_suffix(".partial")
-    shutil.copyfile(raw, partial)
-    expected = _closed_days(partial)
-    with hub_figures.hub_process(partial):
-        store = Store.open(f"sqlite:///{partial}")
-        try:
-            deadline = time.monotonic() + KEEP_WAIT_S
-            while _markers(store) < expected:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the hub's day keeper did not keep the history in time")
-                time.sleep(0.5)
-        finally:
-            store.close()
-    with sqlite3.connect(partial) as connection:  # the kept rows into the file itself
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    partial.rename(kept)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    return kept
-
-
-def _closed_days(db: Path) -> int:
-    store = Store.open(f"sqlite:///{db}")
-    try:
-        with store.read() as session:
-            first = session.query(Ticket.day).order_by(Ticket.day).limit(1).scalar()
-    finally:
-        store.close()
-    return (date.today() - timedelta(days=2) - first).days + 1
-
-
-def _markers(store: Store) -> int:
-    with store.read() as session:
-        return session.query(DayStats).filter(DayStats.site == "*").count()
 
 
 def _get(client, path: str, params: dict, auth: dict) -> float:

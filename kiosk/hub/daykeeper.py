@@ -3,8 +3,10 @@
 A background thread of the hub keeps every closed day not kept yet (at start, which also
 catches up days closed while the hub was stopped, then a few minutes after each local
 midnight), so the dashboard's first year after a restart reads kept rows instead of a
-year of tickets. It works a week at a time and gives way between weeks, so ticket issuing
-never waits long behind it; an error is logged and tried again at the next midnight.
+year of tickets. It works a day at a time and, after each, rests as long as that day took
+(at least 50 ms): a first start on years of history catches up in the background at half
+pace, and a ticket never waits behind more than one day's computation. An error is logged
+and tried again at the next midnight.
 """
 
 from __future__ import annotations
@@ -48,9 +50,9 @@ class DayKeeper:
             self.passed.set()
             self._stop.wait(self.seconds_to_next_pass())
 
-    def _give_way(self) -> bool:
-        """Between chunks: a moment for queued writers; False once the hub stops."""
-        return not self._stop.wait(GIVE_WAY_S)
+    def _give_way(self, busy_s: float) -> bool:
+        """Between days: as long a rest as the last day took; False once the hub stops."""
+        return not self._stop.wait(max(GIVE_WAY_S, busy_s))
 
     def seconds_to_next_pass(self) -> float:
         now = self.stats.clock.now()

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 import uuid
 from bisect import bisect_right
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -362,14 +363,15 @@ class Stats:
         self._remember({day: (days[day], kept) for day, kept in per_day.items()})
         return {k: f for kept in per_day.values() for k, f in kept.items()}
 
-    #: The day keeper works in short chunks, so a queue write waits at most one of them.
-    KEEP_CHUNK_DAYS = 7
+    #: The day keeper computes one day per write, so a ticket waits at most that long.
+    KEEP_CHUNK_DAYS = 1
 
-    def keep_closed_days(self, pause=lambda: None) -> int:
+    def keep_closed_days(self, pause: Callable[[float], object] = lambda _busy: None) -> int:
         """Compute and keep every closed day not kept yet, from the first ticket or event
         on; returns how many days were computed. Kept days are not held in memory (the
-        dashboard's requests fill that), and ``pause()`` runs between chunks, letting the
-        caller give way or stop."""
+        dashboard's requests fill that). Between days, ``pause(busy_s)`` gets the seconds
+        the last day took, to give the queue as long (a catch-up of years after an upgrade
+        then never holds the store for long); it returns False to stop."""
         closed_end = local_day(self.clock.now(), self.tz) - timedelta(days=2)
         with self.store.read() as session:
             first = min(
@@ -387,10 +389,13 @@ class Stats:
             )
         days = (first + timedelta(days=i) for i in range((closed_end - first).days + 1))
         missing = [d for d in days if d not in kept]
+        busy = 0.0
         for chunk in _chunks(missing, self.KEEP_CHUNK_DAYS):
-            if pause() is False:
+            if busy and pause(busy) is False:
                 break
+            started = time.monotonic()
             self._compute_and_keep(chunk, remember=False)
+            busy = time.monotonic() - started
         return len(missing)
 
     def _compute_and_keep(self, days: list[date], remember: bool = True) -> dict[Key, Figures]:
