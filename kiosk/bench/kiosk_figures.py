@@ -24,6 +24,8 @@
 A kiosk process that dies on the way is reported, not hidden: ``kiosk_died_after_tickets``,
 ``kiosk_died_of`` (its fatal error) and ``kiosk_rss_mb_last_seen``; the figures it could not
 reach are null. Each run reports as it goes, so a run that dies still counts what it did.
+A process that fails only after its last tap (closing its window and its hub) is counted
+apart: ``kiosk_exits_failed_after_run`` and ``kiosk_exit_failure``.
 
 Qt and ``ui`` are imported only inside the functions that run in the measuring processes,
 so importing this module (``kiosk bench``) stays free of Qt.
@@ -259,6 +261,7 @@ def tap_run(tickets: int) -> None:
                 )
             )
         report(tickets=WARMUP_TICKETS + tickets, rss_mb=rss_mb(os.getpid()), jobs=printer.jobs)
+        report(done=1)  # every tap measured; what follows is the teardown
         window.close()
         wait_for_pool()
         client.close()
@@ -342,10 +345,14 @@ def measure_taps(tickets: int) -> dict:
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     latencies = [line["latency_ms"] for line in lines if "latency_ms" in line]
     memory = {line["tickets"]: line["rss_mb"] for line in lines if "rss_mb" in line}
-    died = None
+    died = teardown = None
     if done.returncode != 0:
         fatal = [line for line in done.stderr.splitlines() if "error" in line.lower()]
-        died = (fatal or [f"exit status {done.returncode}"])[-1].strip()
+        why = f"exit status {done.returncode}: " + (fatal or [""])[-1].strip()
+        if any(line.get("done") for line in lines):
+            teardown = why  # after its last tap: closing the window, the hub, the process
+        else:
+            died = why
     if len(latencies) < 20:
         raise RuntimeError(f"the tap-to-print run failed: {done.stderr[-2000:]}")
     return {
@@ -354,6 +361,7 @@ def measure_taps(tickets: int) -> dict:
         "tickets": len(latencies) + WARMUP_TICKETS,
         "memory": memory,
         "died": died,
+        "teardown": teardown,
     }
 
 
@@ -385,6 +393,10 @@ def kiosk_group(quick: bool) -> dict:
         "kiosk_runs": runs,
         "kiosk_tickets_per_run": tickets,
     }
+    teardowns = [run["teardown"] for run in taps + long if run["teardown"]]
+    if teardowns:  # not a figure's failure, but not hidden either
+        figures["kiosk_exits_failed_after_run"] = len(teardowns)
+        figures["kiosk_exit_failure"] = teardowns[0]
     deaths = [run for run in taps + long if run["died"]]
     if deaths:  # a figure the kiosk could not reach is reported, not hidden
         figures["kiosk_died_after_tickets"] = min(run["tickets"] for run in deaths)
