@@ -43,7 +43,7 @@ def memory_gb() -> float | None:
 
 
 def machine_line(machine: dict) -> str:
-    """One line for a README: "2 cores, AMD EPYC, 23.5 GB memory, Linux x86_64"."""
+    """One line for a README: "2 cores, AMD EPYC, 23.5 GB memory, Linux x86_64, ..."."""
     cores = machine.get("cpus")
     parts = [f"{cores} core{'s' if cores != 1 else ''}", machine.get("cpu_model", "unknown CPU")]
     if machine.get("memory_gb"):
@@ -51,5 +51,5 @@ def machine_line(machine: dict) -> str:
     if machine.get("system"):
         parts.append(machine["system"])
     if machine.get("load_1min_at_start") is not None:
-        parts.append(f"load {machine['load_1min_at_start']} at start")
+        parts.append(f"1-minute load average up to {machine['load_1min_at_start']} at start")
     return ", ".join(parts)

@@ -39,6 +39,12 @@ def merge_runs(runs: list[dict]) -> dict:
         method.update(run.get("method", {}))
         goals.update(run.get("goals", {}))
     merged["method"], merged["goals"] = method, goals
+    loads = [r.get("machine", {}).get("load_1min_at_start") for r in runs]
+    if any(load is not None for load in loads):  # the busiest start speaks for them all
+        merged["machine"] = {
+            **merged["machine"],
+            "load_1min_at_start": max(load for load in loads if load is not None),
+        }
     return merged
 
 
