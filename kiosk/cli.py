@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -108,10 +107,9 @@ def cmd_hash_pin(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from kiosk.bench.run import run_bench
+    from kiosk.bench.command import run
 
-    print(json.dumps(run_bench(quick=args.quick, only=args.only), indent=2))
-    return 0
+    return run(args)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -457,8 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
     printers.set_defaults(func=cmd_printers)
 
     bench = sub.add_parser("bench", help="print the benchmark figures as one JSON object")
-    bench.add_argument("--quick", action="store_true", help="smaller history, under a minute")
-    bench.add_argument("--only", action="append", help="run only this group (repeatable)")
+    from kiosk.bench.command import add_arguments
+
+    add_arguments(bench)
     bench.set_defaults(func=cmd_bench)
     return parser
 

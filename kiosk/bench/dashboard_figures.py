@@ -16,6 +16,11 @@ Figures (milliseconds, medians of warm runs unless said):
 - ``export_year_s`` and ``export_year_peak_mb``: the CSV export of that year
   (:func:`kiosk.hub.routes_manager.export_lines`) by a new process (kept days read from the
   store, a month at a time), and its peak of Python memory by tracemalloc.
+
+The figures a manager lives through are those over HTTP (:mod:`kiosk.bench.stats_http`):
+``stats_year_http_cold_ms`` (a freshly started ``kiosk serve``, its first year), then
+``stats_year_http_ms`` and ``stats_month_http_ms`` warm. The in-process ones above stay to
+tell the query's cost from the server's.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ from zoneinfo import ZoneInfo
 from platformdirs import user_cache_dir
 
 from config import site_file
-from kiosk.bench.history import store_time, write_rows
+from kiosk.bench import stats_http
+from kiosk.bench.history import kept_history, store_time, write_rows
 from kiosk.clock import FixedClock
 from kiosk.hub.routes_manager import export_lines
 from kiosk.hub.routes_stats import stats_answer
@@ -56,6 +62,33 @@ COUNTERS = ("accueil", "bureau-2", "bureau-3")
 MONTH = (date(2026, 10, 1), date(2026, 10, 31))
 YEAR = (TODAY - timedelta(days=366), TODAY - timedelta(days=2))
 
+METHOD = {
+    "stats_month_http_ms": "GET /api/stats for October 2026 sent to its whole JSON body "
+    "received, manager signed in, from a `kiosk serve` process on loopback, warm (after the "
+    "same request once); median of runs",
+    "stats_year_http_ms": "GET /api/stats for the 365 closed days before the bench's today, "
+    "same path, warm; median of runs",
+    "stats_year_http_cold_ms": "the same year's GET /api/stats, the first request after a "
+    "fresh `kiosk serve` start on the history (closed days kept by the hub's day keeper, "
+    "as every midnight; nothing in the hub's memory); median over fresh hubs",
+    "footfall_month_ms": "in process: stats_answer for October 2026, JSON-encoded, warm",
+    "footfall_year_ms": "in process: stats_answer for the year, JSON-encoded, warm",
+    "footfall_year_cold_ms": "in process: the year computed from the tickets the very first "
+    "time, no day kept yet (what the day keeper spares the dashboard)",
+    "footfall_year_from_store_ms": "in process: the year read from kept rows, new Stats",
+    "export_year_s": "the year's CSV export by a new reader (kept days from the store)",
+    "export_year_peak_mb": "peak Python memory of that export (tracemalloc)",
+    "dashboard_history_tickets": "tickets in the dashboard history (two sites)",
+    "dashboard_history_build_or_copy_s": "building (first time) or finding the cached history",
+}
+GOALS = {
+    "stats_month_http_ms": 100,
+    "stats_year_http_ms": 500,
+    "stats_year_http_cold_ms": 1000,
+    "footfall_month_ms": 100,
+    "footfall_year_ms": 500,
+}
+
 
 def dashboard_group(quick: bool) -> dict:
     tickets = 100_000 if quick else 1_000_000
@@ -63,7 +96,9 @@ def dashboard_group(quick: bool) -> dict:
     config = load_site_config(site_file("demo"))
     started = time.perf_counter()
     cached = dashboard_history(config, tickets)
+    kept = kept_history(cached, config.tz)
     build_s = time.perf_counter() - started
+    http = stats_http.measure(kept, YEAR, MONTH, starts=2 if quick else 3)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "dashboard.db"
         shutil.copyfile(cached, db)
@@ -89,6 +124,7 @@ def dashboard_group(quick: bool) -> dict:
         finally:
             store.close()
     return {
+        **http,
         "footfall_month_ms": round(statistics.median(month) * 1000, 1),
         "footfall_year_ms": round(statistics.median(year) * 1000, 1),
         "footfall_year_cold_ms": round(year_cold * 1000, 1),

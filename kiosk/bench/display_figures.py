@@ -1,10 +1,14 @@
 """Display figures: how fast a call reaches the waiting-room screen, and whether the screen
 holds its memory over a long day.
 
-- ``call_to_display_p95_ms``: a counter's call-next over loopback HTTP, to the display
-  (offscreen, in this process) showing that number; p95 per run, median of runs. The hub
-  is a real ``kiosk serve`` process; the display hears of the call on its live stream and
-  reads ``GET /api/display``, as on site.
+- ``call_to_display_paint_p95_ms``: a counter's call-next over loopback HTTP, to the
+  display (offscreen, in this process) repainting its large panel with that number (the
+  first paint event of the panel or its parts after the display took the call): what the
+  people in the waiting room see. p95 per run, median of runs. The hub is a real
+  ``kiosk serve`` process; the display hears of the call on its live stream and reads
+  ``GET /api/display``, as on site.
+- ``call_to_display_p95_ms``: the same start, to the display's ``shown`` signal (the call
+  taken, before the repaint); kept to tell the network's share from the drawing's.
 - ``display_rss_ratio_10k_100``: the display's resident memory after 10,000 calls over its
   memory after 100, in a process of its own (``--quick``: 2,000 calls, and the figure is
   named ``display_rss_ratio_2k_100``). Calls follow each other as fast as the hub takes
@@ -38,16 +42,37 @@ LANGUAGES = ("fr", "en", "nl")
 SETTLE_S = 2.0
 SYNC_EVERY = 20
 WAIT_S = 15.0
+METHOD = {
+    "call_to_display_paint_p95_ms": "POST call-next sent (counter, HTTP, real `kiosk serve`) to "
+    "the display window's first repaint of its large call panel showing that number (live "
+    "stream, then GET /api/display); p95 per run, median of runs",
+    "call_to_display_p95_ms": "the same start to the display's shown signal (before the "
+    "repaint); p95 per run, median of runs",
+    "display_rss_mb_100": "display process resident memory after 100 calls",
+    "display_calls_per_run": "timed calls per run",
+    "display_runs": "runs (fresh hub and display each)",
+}
+for _label in ("10k", "2k"):
+    METHOD[f"display_rss_ratio_{_label}_100"] = (
+        f"display process resident memory after {_label[:-1]},000 calls over after 100"
+    )
+    METHOD[f"display_rss_mb_{_label}"] = f"display process resident memory after {_label} calls"
+GOALS = {
+    "call_to_display_paint_p95_ms": 300,
+    "call_to_display_p95_ms": 300,
+    "display_rss_ratio_10k_100": 1.1,
+}
 
 
 def display_group(quick: bool) -> dict:
     calls, runs = (30, 3) if quick else (100, 3)
     long_day = 2_000 if quick else 10_000
-    latencies = [call_to_display_p95(calls) for _ in range(runs)]
+    runs_ = [call_to_display_p95(calls) for _ in range(runs)]
     small, large = display_rss(long_day)
     label = f"{long_day // 1000}k"
     return {
-        "call_to_display_p95_ms": round(statistics.median(latencies), 1),
+        "call_to_display_paint_p95_ms": round(statistics.median(r[1] for r in runs_), 1),
+        "call_to_display_p95_ms": round(statistics.median(r[0] for r in runs_), 1),
         f"display_rss_ratio_{label}_100": round(large / small, 3),
         "display_rss_mb_100": round(small, 1),
         f"display_rss_mb_{label}": round(large, 1),
@@ -116,11 +141,12 @@ def _spin_until(condition, timeout_s: float = WAIT_S) -> None:
         time.sleep(0.002)
 
 
-def call_to_display_p95(calls: int) -> float:
-    """p95 in ms, over ``calls`` calls, from call-next sent to the number on screen."""
-    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+def call_to_display_p95(calls: int) -> tuple[float, float]:
+    """p95s in ms, over ``calls`` calls, from call-next sent to the display taking the call
+    (its ``shown`` signal) and to the repaint of its large panel with that number."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 
-    _offscreen_app()
+    app = _offscreen_app()
     with (
         tempfile.TemporaryDirectory() as folder,
         hub_figures.hub_process(Path(folder) / "display.db") as (client, _process, _),
@@ -133,10 +159,26 @@ def call_to_display_p95(calls: int) -> float:
             loop = QEventLoop()
             target = {"number": ""}
 
+            painted: dict[str, float] = {}
+
+            class HeroPaints(QObject):
+                def eventFilter(self, watched, event) -> bool:
+                    number = target["number"]
+                    if (
+                        event.type() == QEvent.Type.Paint
+                        and number in shown
+                        and number not in painted
+                        and (watched is window.hero or window.hero.isAncestorOf(watched))
+                    ):
+                        painted[number] = time.perf_counter()
+                        loop.quit()
+                    return False
+
+            paints = HeroPaints()
+            app.installEventFilter(paints)
+
             def on_shown(call: dict) -> None:
                 shown[call["number"]] = time.perf_counter()
-                if call["number"] == target["number"]:
-                    loop.quit()
 
             window.shown.connect(on_shown)
             guard = QTimer(singleShot=True, interval=round(WAIT_S * 1000))
@@ -144,22 +186,25 @@ def call_to_display_p95(calls: int) -> float:
             for _ in range(calls + 5):  # everyone is already waiting: only calls are timed
                 staff.issue()
             _spin_until(lambda: window.idle)
-            latencies = []
+            latencies, paint_latencies = [], []
             for index in range(calls + 5):
                 start = time.perf_counter()
                 number = staff.call_next()
                 target["number"] = number
-                if number not in shown:
+                if number not in painted:
                     guard.start()
                     loop.exec()
                     guard.stop()
-                if number not in shown:
-                    raise RuntimeError(f"the display never showed {number}")
+                if number not in painted:
+                    raise RuntimeError(f"the display never painted {number}")
                 if index >= 5:  # the first calls warm up connections and caches
                     latencies.append((shown[number] - start) * 1000)
+                    paint_latencies.append((painted[number] - start) * 1000)
                 shown.clear()
+                painted.clear()
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            return hub_figures.p95(latencies)
+            app.removeEventFilter(paints)
+            return hub_figures.p95(latencies), hub_figures.p95(paint_latencies)
         finally:
             window.close()
             window.client.close()

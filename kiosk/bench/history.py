@@ -4,7 +4,8 @@ The history is written with plain ``sqlite3`` executemany in large transactions 
 would take minutes for a million rows) into a database made by the real migrations, then
 kept in the user's cache folder and copied for each run, so a second bench starts at once.
 Each ticket gets its ``issued`` and closing events, so the event log is as large as a real
-site's would be.
+site's would be. A real site's store also holds each closed day's figures, kept by its hub
+at each midnight: :func:`kept_history` adds them with the hub day keeper's own code.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ import sqlite3
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from platformdirs import user_cache_dir
 
+from kiosk.clock import SystemClock
+from kiosk.services.stats import Stats
 from kiosk.siteconfig import SiteConfig
 from kiosk.store.db import Store
 
@@ -26,8 +30,11 @@ CACHE_VERSION = 1
 BATCH = 20_000
 
 
-def history_db(config: SiteConfig, tickets: int, folder: Path, today: date) -> Path:
-    """A fresh copy of a store holding ``tickets`` past tickets of ``config``'s site."""
+def history_db(
+    config: SiteConfig, tickets: int, folder: Path, today: date, kept: bool = False
+) -> Path:
+    """A fresh copy of a store holding ``tickets`` past tickets of ``config``'s site (with
+    ``kept``, and the closed days' figures a running hub would have kept)."""
     cache = Path(user_cache_dir("kiosk", appauthor=False)) / "bench"
     cached = cache / f"history-v{CACHE_VERSION}-{config.site.slug}-{tickets}-{today}.db"
     if not cached.exists():
@@ -36,9 +43,31 @@ def history_db(config: SiteConfig, tickets: int, folder: Path, today: date) -> P
         partial.unlink(missing_ok=True)
         _build(config, tickets, partial, today)
         partial.rename(cached)
+    if kept:
+        cached = kept_history(cached, config.tz)
     target = folder / "history.db"
     shutil.copyfile(cached, target)
     return target
+
+
+def kept_history(raw: Path, tz: ZoneInfo) -> Path:
+    """``raw`` (a cached history) with every closed day kept, as the hub's day keeper
+    leaves a store (:meth:`Stats.keep_closed_days`, run here directly); cached too."""
+    kept = raw.with_name(f"{raw.stem}-kept-{date.today()}.db")
+    if kept.exists():
+        return kept
+    partial = kept.with_suffix(".partial")
+    shutil.copyfile(raw, partial)
+    store = Store.open(f"sqlite:///{partial}")
+    try:
+        Stats(store, tz, SystemClock(), memory_days=0).keep_closed_days()
+    finally:
+        store.close()
+    with sqlite3.connect(partial) as connection:  # everything into the file itself
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    partial.rename(kept)
+    return kept
 
 
 def _build(config: SiteConfig, tickets: int, path: Path, today: date) -> None:

@@ -40,6 +40,16 @@ from kiosk.store.models import DayNumber, Event, Sequence, Ticket
 
 SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 SERVICES = [("ACC", "A"), ("NUM", "N"), ("CIAS", "S"), ("CPAM", "M"), ("EMPLOI", "E")]
+METHOD = {
+    "sync_drain_50k_s": "a site's sync agent (the hub's own code, run once in the bench "
+    "process) pushing a 50,000-event backlog to a `kiosk serve` on loopback, first batch "
+    "sent to the last one acknowledged",
+    "sync_rows_per_s": "events of that drain per second",
+    "sync_steady_lag_s": "POST /api/tickets answered at one `kiosk serve` to the ticket's row "
+    "read at the other (their own sync workers); median",
+    "sync_steady_lag_max_s": "the worst of those lags",
+}
+GOALS = {"sync_drain_50k_s": 5, "sync_steady_lag_s": 2}
 
 
 # -- a backlog made fast -------------------------------------------------------------------

@@ -32,6 +32,7 @@ from kiosk.hub import (
     stream,
 )
 from kiosk.hub.context import Hub
+from kiosk.hub.daykeeper import DayKeeper
 from kiosk.hub.limits import BodyLimit
 from kiosk.hub.openapi import install as install_openapi
 from kiosk.sync import receiver as sync_receiver
@@ -76,7 +77,10 @@ def create_app(hub: Hub) -> FastAPI:
                 "stream; a demo setting, never for a real site", hub.config.source,
             )
         hub.sync.start()
+        keeper = app.state.day_keeper = DayKeeper(hub.stats)
+        keeper.start()
         yield
+        keeper.stop()
         hub.sync.stop()
         hub.feed.close()
 

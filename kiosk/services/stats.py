@@ -2,9 +2,12 @@
 
 Closed days (before yesterday, in the site's time zone) are computed once and kept in
 ``day_stats``; a day-wide marker row (site and service ``"*"``) says "every site of this
-day is computed", so days without visits are not computed again. Today and yesterday are
-always computed from the tickets (a visit may still end after midnight). Whatever changes a
-past day deletes its rows with :func:`invalidate_days`, in the same transaction.
+day is computed", so days without visits are not computed again. The hub keeps each day
+as it closes (:meth:`Stats.keep_closed_days`, run by :mod:`kiosk.hub.daykeeper` at start
+and after each midnight), so a dashboard's first year after a restart reads kept rows.
+Today and yesterday are always computed from the tickets (a visit may still end after
+midnight). Whatever changes a past day deletes its rows with :func:`invalidate_days`, in
+the same transaction.
 
 What is counted, over queue entries (``tickets``) of the day they were issued:
 ``issued`` visits that started in this service (a transfer is not a new visitor),
@@ -18,11 +21,14 @@ the start, when recorded) to the finish. ``hours`` counts issued visits per loca
 
 from __future__ import annotations
 
+import gc
 import threading
+import time
 import uuid
 from bisect import bisect_right
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain, repeat
@@ -113,11 +119,11 @@ class Figures:
     @classmethod
     def from_json(cls, data: dict) -> Figures:
         figures = cls(
-            Counter(data.get("counts", {})),
+            _counter(data.get("counts", {})),
             data.get("waits", []),
             data.get("service_times", []),
-            Counter({int(h): n for h, n in data.get("hours", {}).items()}),
-            Counter({int(s): n for s, n in data.get("feedback", {}).items()}),
+            _counter({int(h): n for h, n in data.get("hours", {}).items()}),
+            _counter({int(s): n for s, n in data.get("feedback", {}).items()}),
             {c: dict(f) for c, f in data.get("counters", {}).items()},
         )
         figures.sort()  # kept sorted since this version; older rows were not
@@ -140,6 +146,14 @@ class Figures:
             self.counts, sorted(self.waits), sorted(self.service_times), self.hours, self.feedback
         )
         return headline_of([ordered])
+
+
+def _counter(counts: dict) -> Counter:
+    """``Counter(counts)`` without its generic checks: a cold year reads thousands of kept
+    rows, three counters each."""
+    counter: Counter = Counter()
+    dict.update(counter, counts)
+    return counter
 
 
 def percentile(values: list[int], q: float) -> int | None:
@@ -343,20 +357,55 @@ class Stats:
 
     def _read_kept(self, days: dict[date, str]) -> dict[Key, Figures]:
         first, last = min(days), max(days)
-        with self.store.read() as session:
+        per_day: dict[date, dict[Key, Figures]] = {day: {} for day in days}
+        with self.store.read() as session, _collector_paused():
             rows = session.execute(
                 select(DayStats.site, DayStats.day, DayStats.service, DayStats.figures).where(
                     DayStats.site != ALL, DayStats.day >= first, DayStats.day <= last
                 )
             ).all()
-        per_day: dict[date, dict[Key, Figures]] = {day: {} for day in days}
-        for site, day, service, figures in rows:
-            if day in per_day:
-                per_day[day][(site, day, service)] = Figures.from_json(figures)
+            for site, day, service, figures in rows:
+                if day in per_day:
+                    per_day[day][(site, day, service)] = Figures.from_json(figures)
         self._remember({day: (days[day], kept) for day, kept in per_day.items()})
         return {k: f for kept in per_day.values() for k, f in kept.items()}
 
-    def _compute_and_keep(self, days: list[date]) -> dict[Key, Figures]:
+    #: The day keeper computes one day per write, so a ticket waits at most that long.
+    KEEP_CHUNK_DAYS = 1
+
+    def keep_closed_days(self, pause: Callable[[float], object] = lambda _busy: None) -> int:
+        """Compute and keep every closed day not kept yet, from the first ticket or event
+        on; returns how many days were computed. Kept days are not held in memory (the
+        dashboard's requests fill that). Between days, ``pause(busy_s)`` gets the seconds
+        the last day took, to give the queue as long (a catch-up of years after an upgrade
+        then never holds the store for long); it returns False to stop."""
+        closed_end = local_day(self.clock.now(), self.tz) - timedelta(days=2)
+        with self.store.read() as session:
+            first = min(
+                (d for d in (_first_day(session, Ticket), _first_day(session, Event)) if d),
+                default=None,
+            )
+            if first is None or first > closed_end:
+                return 0
+            kept = set(
+                session.scalars(
+                    select(DayStats.day).where(
+                        DayStats.site == ALL, DayStats.day >= first, DayStats.day <= closed_end
+                    )
+                )
+            )
+        days = (first + timedelta(days=i) for i in range((closed_end - first).days + 1))
+        missing = [d for d in days if d not in kept]
+        busy = 0.0
+        for chunk in _chunks(missing, self.KEEP_CHUNK_DAYS):
+            if busy and pause(busy) is False:
+                break
+            started = time.monotonic()
+            self._compute_and_keep(chunk, remember=False)
+            busy = time.monotonic() - started
+        return len(missing)
+
+    def _compute_and_keep(self, days: list[date], remember: bool = True) -> dict[Key, Figures]:
         with self.store.write() as session:
             # Recomputed whole: rows of a half-kept day (a site invalidated) go first.
             session.execute(delete(DayStats).where(DayStats.day.in_(days)))
@@ -371,6 +420,8 @@ class Stats:
                 DayStats(site=ALL, day=d, service=ALL, figures={"token": token}, computed_at=now)
                 for d, token in tokens.items()
             )
+        if not remember:
+            return computed
         per_day: dict[date, dict[Key, Figures]] = {day: {} for day in days}
         for key, f in computed.items():
             per_day[key[1]][key] = f
@@ -385,6 +436,29 @@ class Stats:
                     self._memory.move_to_end(day)
             while len(self._memory) > self.memory_days:
                 self._memory.popitem(last=False)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a year of kept rows is decoded: those
+    thousands of new lists and dicts (no cycles among them) would otherwise set off full
+    collections over the whole hub, which doubled a cold year's read."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _first_day(session: Session, model) -> date | None:
+    """The first day of ``model``'s rows: per site, one probe of its (site, day) index."""
+    days = [
+        session.scalar(select(func.min(model.day)).where(model.site == site))
+        for site in _sites(session, model.site)
+    ]
+    return min((d for d in days if d is not None), default=None)
 
 
 def _chunks(days: list[date], size: int) -> Iterator[list[date]]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
-from kiosk.store.models import Ticket
+from kiosk.hub.server import start_in_thread
+from kiosk.store.models import DayStats, Ticket
 from tests.conftest import PARIS, TUESDAY_10H, sign_in, sign_in_manager
 from tests.factories import served_visit
 from tests.integration.helpers import issue
@@ -277,3 +279,24 @@ def test_a_long_range_is_kept_day_by_day(api, morning, running_hub):
     assert first["headline"]["issued"] == 6
     assert len(first["by_day"]) == 366
     assert PARIS.key == running_hub.hub.config.site.timezone
+
+
+def test_the_hub_keeps_the_closed_days_as_it_starts(hub, store):
+    """A hub that was off for a week keeps the days it missed as it starts, without being
+    asked, so the dashboard's first answer reads kept rows."""
+    week = [date(2026, 11, 16) + timedelta(days=i) for i in range(6)]
+    with store.write() as session:
+        for number, day in enumerate(week, start=1):
+            issued = TUESDAY_10H.replace(day=day.day)
+            session.add(served_visit("demo", day, "ACC", number, issued, 5, 10))
+    running = start_in_thread(hub)
+    try:
+        keeper = running.server.config.loaded_app.app.state.day_keeper
+        assert keeper.passed.wait(30)
+        with store.read() as session:
+            kept = set(session.scalars(select(DayStats.day).where(DayStats.site == "*")))
+        # From the first visit (Monday 16) to the day before yesterday (Sunday 22, no
+        # visit, kept as such); today is Tuesday 24.
+        assert kept == {date(2026, 11, 16) + timedelta(days=i) for i in range(7)}
+    finally:
+        running.stop()

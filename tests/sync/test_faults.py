@@ -73,8 +73,10 @@ def test_thirty_day_outage_drains_and_refreshes_past_figures(started):
     assert_converged(a.store, b.store, "site-a")
     days = {day for (_, day, _) in counts(b.store, "site-a")}
     assert len(days) >= 30
-    with b.store.read() as session:
-        assert session.scalars(select(DayStats).where(DayStats.day == past)).all() == []
+    with b.store.read() as session:  # the stale figures are gone (the hub's day keeper
+        # may have kept the day again since, from the rows sync brought)
+        kept = session.scalars(select(DayStats).where(DayStats.day == past)).all()
+        assert not [row for row in kept if row.figures == {"issued": 0}]
 
 
 def test_database_busy_during_apply(started):

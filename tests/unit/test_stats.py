@@ -423,6 +423,32 @@ def test_invalidated_days_are_computed_again_with_the_new_numbers(stats, store, 
     assert stats.figures(*OCTOBER)[(OTHER, TUE, "ACC")].counts["issued"] == 2
 
 
+def test_the_day_keeper_keeps_every_closed_day_once(stats, store, computed):
+    """As the hub does at start and after midnight: every closed day from the first visit
+    on is kept, each once, and a dashboard then reads kept rows alone."""
+    assert stats.keep_closed_days() == (NOW.date() - timedelta(days=2) - TUE).days + 1
+    assert computed and all(end - start < timedelta(days=7) for start, end in computed)
+    with store.read() as session:
+        markers = {row.day for row in session.query(DayStats).filter(DayStats.site == "*")}
+    assert min(markers) == TUE and max(markers) == NOW.date() - timedelta(days=2)
+    assert len(markers) == len(set(markers))
+    assert stats.keep_closed_days() == 0
+    fresh = Stats(store, PARIS, FixedClock(NOW))  # a restarted hub, nothing in memory
+    computed.clear()
+    since_first = (TUE, OCTOBER[1])
+    again = fresh.figures(*since_first)
+    assert computed == []
+    with store.read() as session:
+        straight = stats_module.compute(session, PARIS, *since_first)
+    assert {k: f.to_json() for k, f in again.items()} == {
+        k: f.to_json() for k, f in straight.items()
+    }
+
+
+def test_the_day_keeper_has_nothing_to_do_on_a_new_site(store):
+    assert Stats(store, PARIS, FixedClock(NOW)).keep_closed_days() == 0
+
+
 def test_today_and_yesterday_are_never_kept(store, computed):
     clock = FixedClock(paris(TUE, 12, 0))
     with store.write() as session:
