@@ -42,6 +42,12 @@ class LiveEvents(QObject):
         self._stop.set()
 
     def _run(self) -> None:
+        try:
+            self._follow()
+        finally:  # stopped or not, the link is gone once this thread ends
+            self._set_connected(False)
+
+    def _follow(self) -> None:
         delay = BACKOFF_START_S
         while not self._stop.is_set():
             try:

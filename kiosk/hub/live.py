@@ -47,6 +47,8 @@ class LiveFeed:
         #: The seq of the newest event the reader has published.
         self.head = 0
         self.closing = False
+        #: Raised by :meth:`drop_streams`: a stream opened under an older one ends.
+        self.generation = 0
 
     # -- the hub's side -----------------------------------------------------------------
 
@@ -77,6 +79,13 @@ class LiveFeed:
         for task in (self._reader, self._ticker):
             if task is not None:
                 task.cancel()
+        self._publish()
+
+    def drop_streams(self) -> None:
+        """Thread-safe: end every open live stream as a hub shutting down would (each
+        client reconnects by itself), while the reader goes on. For screens that close
+        under an in-process hub that stays up (the demo's shots, tests)."""
+        self.generation += 1
         self._publish()
 
     def _changed(self) -> None:

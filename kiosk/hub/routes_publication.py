@@ -16,7 +16,7 @@ import time
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 
 from kiosk.domain.schedule import local_day
 from kiosk.hub.context import HubDep
@@ -32,13 +32,14 @@ Year = Annotated[int, Path(ge=2020, le=2100, description="the calendar year")]
 Language = Annotated[Literal["fr", "en", "nl"], Query(description="fr, en or nl")]
 
 
-@router.get("/quality", include_in_schema=True)
-def quality_now(hub: HubDep, lang: Language = "fr") -> RedirectResponse:
-    """The current year's page (published so far)."""
+@router.get("/quality", response_class=HTMLResponse)
+def quality_now(hub: HubDep, lang: Language = "fr") -> HTMLResponse:
+    """The current year's page (published so far), served as it is (no redirect, so a
+    visitor's link stays the same all year)."""
     year = local_day(hub.clock.now(), hub.config.tz).year
     if local_day(hub.clock.now(), hub.config.tz).timetuple().tm_yday == 1:
         year -= 1  # on 1 January the new year has no finished day yet
-    return RedirectResponse(f"/quality/{year}?lang={lang}", status_code=307)
+    return quality(hub, year, lang)
 
 
 @router.get("/quality/{year}", response_class=HTMLResponse)

@@ -166,6 +166,7 @@ class EventStream(StreamingResponse):
 @router.get(
     "/api/events",
     response_class=EventStream,
+    status_code=200,  # EventStream takes no status_code: FastAPI cannot infer it
     responses={200: {"content": {"text/event-stream": {}},
                      "description": "Server-Sent Events: hello, then change events"},
                429: {"description": "too many streams from this source"}},
@@ -201,7 +202,8 @@ async def _event_frames(hub: Hub, cursor: int | None, full: bool) -> AsyncIterat
     frames = _frames(hub)
     feed = hub.feed
     tick = feed.ticks
-    while not feed.closing:
+    generation = feed.generation
+    while not feed.closing and feed.generation == generation:
         waiter = feed.waiter()
         batch = feed.since(cursor)
         from_store = batch is None

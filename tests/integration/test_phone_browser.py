@@ -169,7 +169,7 @@ def test_an_unknown_token_gets_a_kind_page(hub, phone, shots):
     answer = phone.goto(f"{hub.url}/t/this-is-not-a-ticket?lang=en")
     assert answer.status == 404
     text = text_of(phone)
-    assert text.startswith("Maison des services publics (démo)\n\nWe cannot find this ticket.")
+    assert text.startswith("Maison des services publics\n\nWe cannot find this ticket.")
     assert "ask at reception" in text and "Nous ne trouvons pas ce ticket." in text
     assert "We vinden dit ticket niet." in text
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360

@@ -95,7 +95,7 @@ class LivePair:
             assert seqs == list(range(1, len(seqs) + 1)), f"{sender.slug}: a gap or a repeat"
             # No echo: what goes to a peer is the sender's own events only.
             for head, body in receiver.inbound.wire:
-                if head.startswith(b"POST"):
+                if head.startswith(b"POST /sync/v1/batches"):  # not the site description
                     gzipped = b"content-encoding: gzip" in head.lower()
                     batch = json.loads(gzip.decompress(body) if gzipped else body)
                     assert {row["site"] for row in batch["rows"]} == {sender.slug}

@@ -72,10 +72,8 @@ def end_streams(qtbot, hub: Hub, windows: list[CounterWindow]) -> None:
     end with a close)."""
     for window in windows:
         window.live.stop()
-    hub.feed.closing = True
-    hub.feed.notify()
+    hub.feed.drop_streams()
     qtbot.waitUntil(lambda: not any(w.live._thread.is_alive() for w in windows), timeout=WAIT_MS)
-    hub.feed.closing = False
 
 
 def sign_in(qtbot, window: CounterWindow, counter: str, pin: str = DEMO_PIN) -> None:

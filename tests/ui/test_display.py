@@ -66,12 +66,10 @@ def make_display(qtbot, monkeypatch, clients, clock, running_hub):
     for window in windows:
         window.close()
     feed = running_hub.hub.feed
-    feed.closing = True
-    feed.notify()
+    feed.drop_streams()
     for window in windows:
         qtbot.waitUntil(lambda w=window: not w.live.is_connected, timeout=WAIT_MS)
     wait_for_pool()
-    feed.closing = False
 
 
 @pytest.fixture

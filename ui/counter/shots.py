@@ -70,10 +70,8 @@ def counter_shots(session, folder: Path, counter: str = "accueil", pin: str = "1
         window.close()
         feed = session.hub.hub.feed if session.hub is not None else None
         if feed is not None:  # end the live stream as a hub shutting down does
-            feed.closing = True
-            feed.notify()
+            feed.drop_streams()
             wait_until(lambda: not window.live._thread.is_alive())
-            feed.closing = False
         client.close()
         hall.close()
     return saved

@@ -82,10 +82,8 @@ def display_shots(session, clock, folder: Path, pin: str = "1234") -> list[Path]
         display.close()
         feed = session.hub.hub.feed if session.hub is not None else None
         if feed is not None:  # end the live stream as a hub shutting down does
-            feed.closing = True
-            feed.notify()
+            feed.drop_streams()
             wait_until(lambda: not display.live.is_connected)
-            feed.closing = False
         for client in counters.values():
             client.close()
         display.client.close()
