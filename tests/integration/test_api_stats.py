@@ -291,7 +291,10 @@ def test_the_hub_keeps_the_closed_days_as_it_starts(hub, store):
             session.add(served_visit("demo", day, "ACC", number, issued, 5, 10))
     running = start_in_thread(hub)
     try:
-        keeper = running.server.config.loaded_app.app.state.day_keeper
+        app = running.server.config.loaded_app
+        while not hasattr(app, "state"):  # through uvicorn's wrapping middlewares, if any
+            app = app.app
+        keeper = app.state.day_keeper
         assert keeper.passed.wait(30)
         with store.read() as session:
             kept = set(session.scalars(select(DayStats.day).where(DayStats.site == "*")))

@@ -9,6 +9,7 @@ from PySide6.QtCharts import QBarSeries, QLineSeries, QScatterSeries
 
 from kiosk.domain.schedule import Interval, WeeklySchedule
 from kiosk.hub.routes_stats import _days
+from kiosk.siteconfig.schema import ServiceLevel
 from kiosk.services.stats import Figures
 from ui.dashboard.charts import days_chart, wait_slots, waits_chart
 
@@ -83,7 +84,7 @@ def test_the_hub_marks_days_the_house_was_shut_and_counts_per_site():
     f = Figures()
     f.counts["issued"] = 3
     figures = {("fauq", monday, "ACC"): f, ("enquin", monday, "CAF"): f}
-    rows = _days(figures, monday, monday + timedelta(days=6), house)
+    rows = _days(figures, monday, monday + timedelta(days=6), ServiceLevel(), house)
     closed = {row["day"]: row["closed"] for row in rows}
     assert closed == {"2026-11-09": False, "2026-11-10": False, "2026-11-11": True,
                       "2026-11-12": False, "2026-11-13": False, "2026-11-14": True,

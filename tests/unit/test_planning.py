@@ -94,4 +94,4 @@ def test_the_planning_route_is_for_managers(api):
     bad = api.get("/api/planning", params={**params, "service": "NOPE"}, headers=manager)
     assert bad.status_code == 404
     backwards = {"from": "2026-11-30", "to": "2026-11-01"}
-    assert api.get("/api/planning", params=backwards, headers=manager).status_code == 400
+    assert api.get("/api/planning", params=backwards, headers=manager).status_code == 422
