@@ -9,8 +9,8 @@ from PySide6.QtCharts import QBarSeries, QLineSeries, QScatterSeries
 
 from kiosk.domain.schedule import Interval, WeeklySchedule
 from kiosk.hub.routes_stats import _days
-from kiosk.siteconfig.schema import ServiceLevel
 from kiosk.services.stats import Figures
+from kiosk.siteconfig.schema import ServiceLevel
 from ui.dashboard.charts import days_chart, wait_slots, waits_chart
 
 BANDS = [(0, 5), (5, 10), (10, 15), (15, 20), (20, 30), (30, 45), (45, 60), (60, 90), (90, None)]
