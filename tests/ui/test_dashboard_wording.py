@@ -97,3 +97,22 @@ def test_the_saved_reports_page_count(language, code: str, three: str):
     assert tr("Report saved: {0} (%Ln page(s))", None, 3).format("r.pdf").endswith(three)
     one = tr("Report saved: {0} (%Ln page(s))", None, 1).format("r.pdf")
     assert one.endswith({"fr": "(1 page)", "en": "(1 page)", "nl": "(1 pagina)"}[code])
+
+
+def test_a_tables_names_give_way_last():
+    """The report's columns: names whole while the figures can narrow their headers; cut
+    only when even the narrowest figures leave no room."""
+    from ui.dashboard.report_pdf import column_widths
+
+    def layout(width: float) -> tuple[list[float], bool]:
+        # A name column (longest name 40) and two figures (headers 30 wide, longest word
+        # 10, cells 5).
+        return column_widths(width, [4, 30, 30], [4, 10, 10], [40, 5, 5], [0],
+                             extra=2, name_gap=3, least_name=18)  # fmt: skip
+
+    roomy, whole = layout(200)
+    assert whole and sum(roomy) == pytest.approx(200) and roomy[0] >= 45
+    narrow, whole = layout(75)  # the figures' headers wrap onto more lines
+    assert whole and narrow[0] == pytest.approx(45) and narrow[1] >= 12
+    tight, whole = layout(50)  # no room left: the name is cut, the figures stay readable
+    assert not whole and tight[1] == pytest.approx(12) and tight[0] == pytest.approx(26)
