@@ -116,3 +116,12 @@ def test_a_tables_names_give_way_last():
     assert whole and narrow[0] == pytest.approx(45) and narrow[1] >= 12
     tight, whole = layout(50)  # no room left: the name is cut, the figures stay readable
     assert not whole and tight[1] == pytest.approx(12) and tight[0] == pytest.approx(26)
+
+
+def test_a_long_dutch_header_may_break_at_its_soft_hyphen():
+    from tests.ui.helpers import ts_translations
+    from ui.dashboard.report_pdf import words
+
+    assert words("Feedback\u00adantwoorden ontvangen") == ["Feedback-", "antwoorden", "ontvangen"]
+    assert words("Attente de 9 sur 10") == ["Attente", "de", "9", "sur", "10"]
+    assert ts_translations("nl")["Feedback answers"] == "Feedback\u00adantwoorden"

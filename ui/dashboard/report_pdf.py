@@ -37,7 +37,7 @@ PAGE_MM = QSizeF(297, 210)
 MARGIN_MM = 12
 CHART_PX = (1500, 900)
 GREY_ROW = QColor("#EEF1F4")
-#: The tables' type sizes (points), the first with which every name fits whole.
+# The tables' type sizes (points), the first with which every name fits whole.
 TABLE_POINTS = (7.5, 7.0, 6.5)
 #: The service table's columns on paper (the screen has more room).
 PAPER_FIGURES = (
@@ -349,7 +349,7 @@ class Report:
             widths, whole = column_widths(
                 width,
                 [head_metrics.horizontalAdvance(h) for h in headers],
-                [max(head_metrics.horizontalAdvance(w) for w in h.split()) for h in headers],
+                [max(head_metrics.horizontalAdvance(w) for w in words(h)) for h in headers],
                 [max((cell_metrics.horizontalAdvance(line[i]) for line in cells), default=0)
                  for i in range(len(columns))],
                 names,
@@ -400,6 +400,17 @@ class Report:
                 )
                 x += w
             y += self.row_h
+
+
+def words(header: str) -> list[str]:
+    """The pieces a header may wrap between: its words, and the parts of a long word
+    around a soft hyphen (U+00AD, in Dutch compounds: "Feedback\u00adantwoorden"), where
+    Qt breaks it with a hyphen."""
+    pieces = []
+    for word in header.split():
+        *broken, last = word.split("\u00ad")
+        pieces += [piece + "-" for piece in broken] + [last]
+    return pieces
 
 
 def column_widths(

@@ -993,7 +993,7 @@ Open: {4}</translation>
     </message>
     <message>
         <source>Transfers out</source>
-        <translation>Uitgaande overdrachten</translation>
+        <translation>Uitgaande over­drachten</translation>
     </message>
     <message>
         <source>Wait p90</source>
@@ -1005,7 +1005,7 @@ Open: {4}</translation>
     </message>
     <message>
         <source>Feedback answers</source>
-        <translation>Feedbackantwoorden</translation>
+        <translation>Feedback­antwoorden</translation>
     </message>
     <message>
         <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
