@@ -2,6 +2,8 @@
 
 ``python scripts/translations.py`` — then translate the new entries with Qt Linguist
 (``pyside6-linguist ui/translations/kiosk_nl.ts``). The tests refuse any unfinished entry.
+A count's sentence is written ``tr("%Ln answer(s)", None, n)``: lupdate then makes a plural
+entry (``numerus="yes"``) with one form per plural form of the language to fill.
 """
 
 from __future__ import annotations

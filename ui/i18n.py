@@ -24,9 +24,13 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB", "nl": "nl_BE"}
 SOURCE_DIR = Path(__file__).resolve().parent / "translations"
 
 
-def tr(text: str) -> str:
-    """Staff screens' language: the translator installed on the application."""
-    return QCoreApplication.translate("", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Staff screens' language: the translator installed on the application.
+
+    With ``n`` (a count), the entry is a plural one: the source says ``%Ln thing(s)`` and
+    each language has its forms ("0 réponse" in French, "0 answers" in English). Pass it
+    positionally, ``tr("%Ln answer(s)", None, n)``, as lupdate only sees it so."""
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 _visitor: QTranslator | None = None

@@ -33,12 +33,27 @@ def shots_dir(default: Path) -> Path:
     return folder
 
 
-def ts_translations(language: str) -> dict[str, str]:
-    """Source text → translation, as the ``.ts`` file of ``language`` holds them."""
+def ts_forms(language: str) -> dict[str, list[str]]:
+    """Source text → its translated forms in the ``.ts`` file of ``language``: one, or one
+    per plural form for a count's entry (``numerus="yes"``, "%Ln answer(s)")."""
     root = ElementTree.parse(TS_DIR / f"kiosk_{language}.ts").getroot()
-    return {
-        m.findtext("source") or "": m.findtext("translation") or "" for m in root.iter("message")
-    }
+    forms = {}
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            found = [""]
+        elif message.get("numerus") == "yes":
+            found = [form.text or "" for form in translation.iter("numerusform")] or [""]
+        else:
+            found = [translation.text or ""]
+        forms[message.findtext("source") or ""] = found
+    return forms
+
+
+def ts_translations(language: str) -> dict[str, str]:
+    """Source text → translation, as the ``.ts`` file of ``language`` holds them (a count's
+    entry: its plural forms, one a line)."""
+    return {source: "\n".join(forms) for source, forms in ts_forms(language).items()}
 
 
 # -- printers ----------------------------------------------------------------------------

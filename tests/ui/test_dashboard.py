@@ -105,7 +105,8 @@ def test_a_manager_signs_in_and_sees_today(both_sites, open_dashboard):
     assert window.stack.currentWidget() is window.page
     assert window.query.kind == "day" and window.query.start == date(2026, 11, 24)
     assert figure(window, "issued") == "5"
-    assert window.board.headline.feedback.caption.text() == "Avis des usagers (0 réponses)"
+    assert window.board.headline.feedback.caption.text() == "Avis des usagers (0 réponse)"
+    assert window.board.headline.cards["cancelled"].caption.text() == "Annulés"
     # How far each site's figures go, both sites named, from the figures themselves.
     here = window.site_name("demo")
     assert window.peers.text().startswith(f"{here} : données jusqu'à ")
@@ -256,6 +257,18 @@ def test_the_pdf_report(both_sites, open_dashboard, qtbot, tmp_path):
     assert steps == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
     assert path.read_bytes().startswith(b"%PDF-")
     assert "(4 pages)" in window.banner.text()
+    # The table per site and service: every name whole on A4 landscape, never cut with "…".
+    pdftotext = need_program("pdftotext", "poppler-utils")
+    tables = subprocess.run(
+        [pdftotext, "-layout", "-f", "3", "-l", "3", str(path), "-"],
+        check=True, capture_output=True, text=True, timeout=60,
+    ).stdout  # fmt: skip
+    assert "…" not in tables
+    rows = [line.split("  ")[0] for line in tables.splitlines()]
+    for name in ("Enquin-les-Mines", window.site_name("demo")):
+        assert name in rows, (name, tables)
+    assert "CAF – Allocations familiales" in tables and "Accueil général" in tables
+    assert "Annulés" in tables
     need_program("pdftoppm", "poppler-utils")
     out = shots_dir(tmp_path) / "dashboard-report-page"
     for page in (1, 2):

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.ui.helpers import TS_DIR, ts_translations
+from tests.ui.helpers import TS_DIR, ts_forms, ts_translations
 
 UI_DIR = TS_DIR.parent
 TS_FILES = sorted(TS_DIR.glob("*.ts"))
@@ -83,6 +83,10 @@ def test_no_unfinished_or_empty_translation(path: Path):
         source = message.findtext("source")
         if translation is None or translation.get("type") in {"unfinished", "obsolete", "vanished"}:
             bad.append(f"{source!r}: {None if translation is None else translation.get('type')}")
+        elif message.get("numerus") == "yes":
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            if not forms or not all(form.strip() for form in forms):
+                bad.append(f"{source!r}: a plural form is empty")
         elif not (translation.text or "").strip():
             bad.append(f"{source!r}: empty")
     assert not bad, "\n".join(bad)
@@ -111,11 +115,17 @@ def test_french_and_dutch_differ_from_the_english_source(language: str):
     assert len(same) <= len(table) * 0.1, f"{language}: not translated? {same}"
 
 
+PLACEHOLDER = re.compile(r"\{\w*\}|%L?n")
+
+
 @pytest.mark.parametrize("language", ["fr", "en", "nl"])
 def test_placeholders_survive_translation(language: str):
+    """Every form (a count's entry has one per plural form) keeps the source's ``{0}`` and
+    its ``%Ln``, where Qt writes the count."""
     wrong = [
         (s, t)
-        for s, t in ts_translations(language).items()
-        if sorted(re.findall(r"\{\w*\}", s)) != sorted(re.findall(r"\{\w*\}", t))
+        for s, forms in ts_forms(language).items()
+        for t in forms
+        if sorted(PLACEHOLDER.findall(s)) != sorted(PLACEHOLDER.findall(t))
     ]
     assert not wrong, wrong

@@ -128,9 +128,8 @@ class Exports:
             return
         self.report = None
         self._end_progress()
-        self.show_message(
-            "info", tr("Report saved: {0} ({1} pages)").format(report.path, report.page_count)
-        )
+        saved = tr("Report saved: {0} (%Ln page(s))", None, report.page_count)
+        self.show_message("info", saved.format(report.path))
         self.exported.emit(str(report.path))
 
     def _export_failed(self, error: Exception) -> None:

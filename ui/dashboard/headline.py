@@ -47,7 +47,7 @@ def captions(target: dict | None = None) -> dict[str, str]:
         "issued": tr("Visitors"),
         "served": tr("Served"),
         "no_show": tr("No-shows"),
-        "cancelled": tr("Cancelled"),
+        "cancelled": tr("Cancelled (visits)"),
         "transferred_out": tr("Transfers"),
         "unmet": tr("Unmet demand"),
         "reception": tr("Issued by reception"),
@@ -177,7 +177,9 @@ def before_text(show, previous: dict | None, key: str) -> str:
 
 
 def feedback_caption(answers: int) -> str:
-    return tr("Visitors' feedback ({0} answers)").format(fmt.count(answers))
+    """``Avis des usagers (1 réponse)``: the noun agrees with the count, as each language
+    wants (French takes the singular for 0 and 1)."""
+    return tr("Visitors' feedback (%Ln answer(s))", None, answers)
 
 
 class HeadlineGrid(QWidget):

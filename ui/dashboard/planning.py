@@ -67,18 +67,18 @@ def sentences(data: dict, service_name: Callable[[dict], str]) -> tuple[list[str
     ``service_name`` names a row ``{"key": code, "labels": …}`` as the board does."""
     labels = data.get("labels", {})
     ideas = [
-        tr("{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed "
-           "(about {5} a week)").format(
+        tr("{0}, {1} from {2} to {3}: %Ln visitor(s) asked for it while it was closed "
+           "(about {4} a week)", None, s["unmet"]).format(
             service_name({"key": s["service"], "labels": labels.get(s["service"])}),
             day_name(s["weekday"], long=True),
-            hour_name(s["from_hour"]), hour_name(s["to_hour"]), fmt.count(s["unmet"]),
-            fmt.decimal(s["per_week"]),
+            hour_name(s["from_hour"]), hour_name(s["to_hour"]), fmt.decimal(s["per_week"]),
         )  # fmt: skip
         for s in data["suggestions"]
     ]
     busy = [
-        tr("{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target").format(
-            day_name(b["weekday"], long=True), hour_name(b["hour"]), fmt.count(b["visitors"]),
+        tr("{0} at {1}: %Ln visitor(s), median wait {2}, {3} seen within the target", None,
+           b["visitors"]).format(
+            day_name(b["weekday"], long=True), hour_name(b["hour"]),
             fmt.minutes(b["wait_p50_s"]), fmt.share(b["service_level_share"]),
         )  # fmt: skip
         for b in data["busiest"]

@@ -37,6 +37,8 @@ PAGE_MM = QSizeF(297, 210)
 MARGIN_MM = 12
 CHART_PX = (1500, 900)
 GREY_ROW = QColor("#EEF1F4")
+# The tables' type sizes (points), the first with which every name fits whole.
+TABLE_POINTS = (7.5, 7.0, 6.5)
 #: The service table's columns on paper (the screen has more room).
 PAPER_FIGURES = (
     "issued",
@@ -331,30 +333,41 @@ class Report:
     def _table(
         self, painter: QPainter, top: float, columns: list[Column], rows: list[dict]
     ) -> None:
-        """A table: headers on two lines, numbers right-aligned, names cut with "…" when
-        the page is too narrow, every other row greyed (readable in black and white)."""
+        """A table: names whole, headers wrapped over up to three lines, numbers
+        right-aligned, every other row greyed (readable in black and white). A table too
+        wide for the page takes a slightly smaller type (down to 6.5 pt) before its names
+        are cut with "…"."""
         width = self.width - 2 * self.margin
-        pad = self.mm(1.2)
-        head_font, cell_font = self.font(7.5, bold=True), self.font(7.5)
-        head_metrics = QFontMetricsF(head_font, self.writer)
-        cell_metrics = QFontMetricsF(cell_font, self.writer)
+        pad = self.mm(0.8)
         headers = [c.header() for c in columns]
         cells = [[c.show(c.raw(r)) for c in columns] for r in rows]
-        needs = []
-        for index, header in enumerate(headers):
-            words = max(head_metrics.horizontalAdvance(w) for w in header.split())
-            head = max(words, head_metrics.horizontalAdvance(header) / 2 * 1.2)
-            body = max((cell_metrics.horizontalAdvance(line[index]) for line in cells), default=0)
-            needs.append(max(head, body) + 2 * pad + 2)  # + 2: rounding never elides
         names = [i for i, c in enumerate(columns) if c.show is str]
-        excess = sum(needs) - width
-        if excess > 0 and names:  # names give way first, then everything evenly
-            room = sum(needs[i] for i in names)
-            for i in names:
-                needs[i] = max(self.mm(18), needs[i] - excess * needs[i] / room)
-        total = sum(needs)
-        widths = [w * width / total for w in needs]
-        head_h = self.row_h * 1.8
+        for points in TABLE_POINTS:
+            head_font, cell_font = self.font(points, bold=True), self.font(points)
+            head_metrics = QFontMetricsF(head_font, self.writer)
+            cell_metrics = QFontMetricsF(cell_font, self.writer)
+            widths, whole = column_widths(
+                width,
+                [head_metrics.horizontalAdvance(h) for h in headers],
+                [max(head_metrics.horizontalAdvance(w) for w in words(h)) for h in headers],
+                [max((cell_metrics.horizontalAdvance(line[i]) for line in cells), default=0)
+                 for i in range(len(columns))],
+                names,
+                extra=2 * pad + 2,  # + 2: rounding never elides
+                name_gap=self.mm(2.5),  # a name never runs into the next one
+                least_name=self.mm(18),
+            )  # fmt: skip
+            if whole:
+                break
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        head_h = max(
+            self.row_h * 1.8,
+            *(
+                head_metrics.boundingRect(QRectF(0, 0, w - 2 * pad, self.height), wrap, h).height()
+                + self.mm(1)
+                for h, w in zip(headers, widths, strict=True)
+            ),
+        )
         x = self.margin
         painter.setFont(head_font)
         painter.setPen(QColor("#111111"))
@@ -387,6 +400,58 @@ class Report:
                 )
                 x += w
             y += self.row_h
+
+
+def words(header: str) -> list[str]:
+    """The pieces a header may wrap between: its words, and the parts of a long word
+    around a soft hyphen (U+00AD, in Dutch compounds: "Feedback\u00adantwoorden"), where
+    Qt breaks it with a hyphen."""
+    pieces = []
+    for word in header.split():
+        *broken, last = word.split("\u00ad")
+        pieces += [piece + "-" for piece in broken] + [last]
+    return pieces
+
+
+def column_widths(
+    width: float,
+    header: list[float],
+    longest_word: list[float],
+    body: list[float],
+    names: list[int],
+    extra: float,
+    name_gap: float,
+    least_name: float,
+) -> tuple[list[float], bool]:
+    """The widths of a table's columns on ``width``: every name column gets its longest
+    name; the figures get their header on two lines when there is room, else narrower
+    (down to the header's longest word, wrapping onto a third line); only then do the
+    names give way (down to ``least_name``). What is left over is shared out evenly.
+    Also says whether every name has its whole width."""
+    roomy, least = [], []
+    for index, (full, word, cells) in enumerate(zip(header, longest_word, body, strict=True)):
+        if index in names:
+            need = max(full, cells) + extra + name_gap
+            roomy.append(need)
+            least.append(need)
+        else:
+            roomy.append(max(word, full / 2 * 1.2, cells) + extra)
+            least.append(max(word, cells) + extra)
+    if sum(roomy) <= width:
+        return [w * width / sum(roomy) for w in roomy], True
+    if sum(least) <= width:  # figures give way first, each as far as its header allows
+        slack = sum(roomy) - sum(least)
+        short = sum(roomy) - width
+        shrunk = [lo + (hi - lo) * (1 - short / slack) for lo, hi in zip(least, roomy, strict=True)]
+        return shrunk, True
+    figures = sum(least[i] for i in range(len(least)) if i not in names)
+    room = sum(least[i] for i in names)
+    left = max(width - figures, 0)
+    widths = [
+        max(least_name, least[i] * left / room) if i in names else least[i]
+        for i in range(len(least))
+    ]
+    return [w * width / sum(widths) for w in widths], False
 
 
 def write_report(

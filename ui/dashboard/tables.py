@@ -49,7 +49,7 @@ def figure_columns() -> list[Column]:
         Column("issued", lambda: tr("Visitors")),
         Column("served", lambda: tr("Served")),
         Column("no_show", lambda: tr("No-shows")),
-        Column("cancelled", lambda: tr("Cancelled")),
+        Column("cancelled", lambda: tr("Cancelled (visits)")),
         Column("transferred_in", lambda: tr("Transfers in")),
         Column("transferred_out", lambda: tr("Transfers out")),
         Column("wait_p50_s", lambda: tr("Median wait"), fmt.minutes),

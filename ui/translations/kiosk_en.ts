@@ -705,6 +705,13 @@
         <source>Preparing the report</source>
         <translation>Preparing the report</translation>
     </message>
+    <message numerus="yes">
+        <source>Report saved: {0} (%Ln page(s))</source>
+        <translation>
+            <numerusform>Report saved: {0} (%Ln page)</numerusform>
+            <numerusform>Report saved: {0} (%Ln pages)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Both sites</source>
         <translation>Both sites</translation>
@@ -712,10 +719,6 @@
     <message>
         <source>Writing the report</source>
         <translation>Writing the report</translation>
-    </message>
-    <message>
-        <source>Report saved: {0} ({1} pages)</source>
-        <translation>Report saved: {0} ({1} pages)</translation>
     </message>
     <message>
         <source>The export failed: {0}</source>
@@ -762,6 +765,10 @@
         <translation>No-shows</translation>
     </message>
     <message>
+        <source>Cancelled (visits)</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
         <source>Transfers</source>
         <translation>Transfers</translation>
     </message>
@@ -801,13 +808,19 @@ Held: {4}</translation>
         <source>nothing</source>
         <translation>nothing</translation>
     </message>
-    <message>
-        <source>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</source>
-        <translation>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</translation>
+    <message numerus="yes">
+        <source>{0}, {1} from {2} to {3}: %Ln visitor(s) asked for it while it was closed (about {4} a week)</source>
+        <translation>
+            <numerusform>{0}, {1} from {2} to {3}: %Ln visitor asked for it while it was closed (about {4} a week)</numerusform>
+            <numerusform>{0}, {1} from {2} to {3}: %Ln visitors asked for it while it was closed (about {4} a week)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</source>
-        <translation>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</translation>
+    <message numerus="yes">
+        <source>{0} at {1}: %Ln visitor(s), median wait {2}, {3} seen within the target</source>
+        <translation>
+            <numerusform>{0} at {1}: %Ln visitor, median wait {2}, {3} seen within the target</numerusform>
+            <numerusform>{0} at {1}: %Ln visitors, median wait {2}, {3} seen within the target</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
@@ -844,6 +857,13 @@ Held: {4}</translation>
     <message>
         <source>before: {0}</source>
         <translation>before: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors&apos; feedback (%Ln answer(s))</source>
+        <translation>
+            <numerusform>Visitors&apos; feedback (%Ln answer)</numerusform>
+            <numerusform>Visitors&apos; feedback (%Ln answers)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Previous period: {0}</source>
@@ -902,10 +922,6 @@ Held: {4}</translation>
         <translation>Unhappy</translation>
     </message>
     <message>
-        <source>Visitors&apos; feedback ({0} answers)</source>
-        <translation>Visitors&apos; feedback ({0} answers)</translation>
-    </message>
-    <message>
         <source>Monthly report — {0}</source>
         <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Monthly report — {0}</translation>
@@ -928,6 +944,7 @@ Held: {4}</translation>
     </message>
     <message>
         <source>Site</source>
+        <extracomment>Width of a name column (site, service) against a figure&apos;s.</extracomment>
         <translation>Site</translation>
     </message>
     <message>

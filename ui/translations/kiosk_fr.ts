@@ -705,6 +705,13 @@
         <source>Preparing the report</source>
         <translation>Préparation du rapport</translation>
     </message>
+    <message numerus="yes">
+        <source>Report saved: {0} (%Ln page(s))</source>
+        <translation>
+            <numerusform>Rapport enregistré : {0} (%Ln page)</numerusform>
+            <numerusform>Rapport enregistré : {0} (%Ln pages)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Both sites</source>
         <translation>Les deux sites</translation>
@@ -712,10 +719,6 @@
     <message>
         <source>Writing the report</source>
         <translation>Génération du rapport</translation>
-    </message>
-    <message>
-        <source>Report saved: {0} ({1} pages)</source>
-        <translation>Rapport enregistré : {0} ({1} pages)</translation>
     </message>
     <message>
         <source>The export failed: {0}</source>
@@ -762,6 +765,10 @@
         <translation>Absents</translation>
     </message>
     <message>
+        <source>Cancelled (visits)</source>
+        <translation>Annulés</translation>
+    </message>
+    <message>
         <source>Transfers</source>
         <translation>Transferts</translation>
     </message>
@@ -801,33 +808,39 @@ Permanences : {4}</translation>
         <source>nothing</source>
         <translation>aucune</translation>
     </message>
-    <message>
-        <source>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</source>
-        <translation>{0}, le {1} de {2} à {3} : {4} usagers l'ont demandé alors qu'il était fermé (environ {5} par semaine)</translation>
+    <message numerus="yes">
+        <source>{0}, {1} from {2} to {3}: %Ln visitor(s) asked for it while it was closed (about {4} a week)</source>
+        <translation>
+            <numerusform>{0}, le {1} de {2} à {3} : %Ln usager l&apos;a demandé alors qu&apos;il était fermé (environ {4} par semaine)</numerusform>
+            <numerusform>{0}, le {1} de {2} à {3} : %Ln usagers l&apos;ont demandé alors qu&apos;il était fermé (environ {4} par semaine)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</source>
-        <translation>Le {0} à {1} : {2} usagers, attente médiane {3}, {4} reçus dans le délai</translation>
+    <message numerus="yes">
+        <source>{0} at {1}: %Ln visitor(s), median wait {2}, {3} seen within the target</source>
+        <translation>
+            <numerusform>Le {0} à {1} : %Ln usager, attente médiane {2}, {3} reçus dans le délai</numerusform>
+            <numerusform>Le {0} à {1} : %Ln usagers, attente médiane {2}, {3} reçus dans le délai</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
-        <translation>Chaque case : usagers ayant pris un ticket dans l'heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue.</translation>
+        <translation>Chaque case : usagers ayant pris un ticket dans l&apos;heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue.</translation>
     </message>
     <message>
         <source>The planning could not be read: {0}</source>
-        <translation>La planification n'a pas pu être lue : {0}</translation>
+        <translation>La planification n&apos;a pas pu être lue : {0}</translation>
     </message>
     <message>
         <source>Where an extra permanence would have served the most visitors:</source>
-        <translation>Là où une permanence de plus aurait reçu le plus d'usagers :</translation>
+        <translation>Là où une permanence de plus aurait reçu le plus d&apos;usagers :</translation>
     </message>
     <message>
         <source>No visitor asked for a closed service in these days.</source>
-        <translation>Aucun usager n'a demandé un service fermé ces jours-là.</translation>
+        <translation>Aucun usager n&apos;a demandé un service fermé ces jours-là.</translation>
     </message>
     <message>
         <source>Open hours below the service level target:</source>
-        <translation>Heures ouvertes sous l'objectif de délai :</translation>
+        <translation>Heures ouvertes sous l&apos;objectif de délai :</translation>
     </message>
     <message>
         <source>None.</source>
@@ -844,6 +857,13 @@ Permanences : {4}</translation>
     <message>
         <source>before: {0}</source>
         <translation>avant : {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors&apos; feedback (%Ln answer(s))</source>
+        <translation>
+            <numerusform>Avis des usagers (%Ln réponse)</numerusform>
+            <numerusform>Avis des usagers (%Ln réponses)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Previous period: {0}</source>
@@ -902,10 +922,6 @@ Permanences : {4}</translation>
         <translation>Mécontent</translation>
     </message>
     <message>
-        <source>Visitors&apos; feedback ({0} answers)</source>
-        <translation>Avis des usagers ({0} réponses)</translation>
-    </message>
-    <message>
         <source>Monthly report — {0}</source>
         <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Rapport mensuel — {0}</translation>
@@ -928,6 +944,7 @@ Permanences : {4}</translation>
     </message>
     <message>
         <source>Site</source>
+        <extracomment>Width of a name column (site, service) against a figure&apos;s.</extracomment>
         <translation>Site</translation>
     </message>
     <message>

@@ -705,6 +705,13 @@
         <source>Preparing the report</source>
         <translation>Rapport wordt voorbereid</translation>
     </message>
+    <message numerus="yes">
+        <source>Report saved: {0} (%Ln page(s))</source>
+        <translation>
+            <numerusform>Rapport opgeslagen: {0} (%Ln pagina)</numerusform>
+            <numerusform>Rapport opgeslagen: {0} (%Ln pagina&apos;s)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Both sites</source>
         <translation>Beide locaties</translation>
@@ -712,10 +719,6 @@
     <message>
         <source>Writing the report</source>
         <translation>Rapport wordt opgemaakt</translation>
-    </message>
-    <message>
-        <source>Report saved: {0} ({1} pages)</source>
-        <translation>Rapport opgeslagen: {0} ({1} pagina&apos;s)</translation>
     </message>
     <message>
         <source>The export failed: {0}</source>
@@ -762,6 +765,10 @@
         <translation>Niet verschenen</translation>
     </message>
     <message>
+        <source>Cancelled (visits)</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
         <source>Transfers</source>
         <translation>Overdrachten</translation>
     </message>
@@ -801,13 +808,19 @@ Open: {4}</translation>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
-    <message>
-        <source>{0}, {1} from {2} to {3}: {4} visitors asked for it while it was closed (about {5} a week)</source>
-        <translation>{0}, op {1} van {2} tot {3}: {4} bezoekers vroegen erom terwijl het gesloten was (ongeveer {5} per week)</translation>
+    <message numerus="yes">
+        <source>{0}, {1} from {2} to {3}: %Ln visitor(s) asked for it while it was closed (about {4} a week)</source>
+        <translation>
+            <numerusform>{0}, op {1} van {2} tot {3}: %Ln bezoeker vroeg erom terwijl het gesloten was (ongeveer {4} per week)</numerusform>
+            <numerusform>{0}, op {1} van {2} tot {3}: %Ln bezoekers vroegen erom terwijl het gesloten was (ongeveer {4} per week)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} at {1}: {2} visitors, median wait {3}, {4} seen within the target</source>
-        <translation>Op {0} om {1}: {2} bezoekers, mediane wachttijd {3}, {4} binnen het doel geholpen</translation>
+    <message numerus="yes">
+        <source>{0} at {1}: %Ln visitor(s), median wait {2}, {3} seen within the target</source>
+        <translation>
+            <numerusform>Op {0} om {1}: %Ln bezoeker, mediane wachttijd {2}, {3} binnen het doel geholpen</numerusform>
+            <numerusform>Op {0} om {1}: %Ln bezoekers, mediane wachttijd {2}, {3} binnen het doel geholpen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
@@ -844,6 +857,13 @@ Open: {4}</translation>
     <message>
         <source>before: {0}</source>
         <translation>eerder: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors&apos; feedback (%Ln answer(s))</source>
+        <translation>
+            <numerusform>Feedback van bezoekers (%Ln antwoord)</numerusform>
+            <numerusform>Feedback van bezoekers (%Ln antwoorden)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Previous period: {0}</source>
@@ -902,10 +922,6 @@ Open: {4}</translation>
         <translation>Ontevreden</translation>
     </message>
     <message>
-        <source>Visitors&apos; feedback ({0} answers)</source>
-        <translation>Feedback van bezoekers ({0} antwoorden)</translation>
-    </message>
-    <message>
         <source>Monthly report — {0}</source>
         <extracomment>The service table&apos;s columns on paper (the screen has more room).</extracomment>
         <translation>Maandrapport — {0}</translation>
@@ -928,6 +944,7 @@ Open: {4}</translation>
     </message>
     <message>
         <source>Site</source>
+        <extracomment>Width of a name column (site, service) against a figure&apos;s.</extracomment>
         <translation>Locatie</translation>
     </message>
     <message>
@@ -976,7 +993,7 @@ Open: {4}</translation>
     </message>
     <message>
         <source>Transfers out</source>
-        <translation>Uitgaande overdrachten</translation>
+        <translation>Uitgaande over­drachten</translation>
     </message>
     <message>
         <source>Wait p90</source>
@@ -988,7 +1005,7 @@ Open: {4}</translation>
     </message>
     <message>
         <source>Feedback answers</source>
-        <translation>Feedbackantwoorden</translation>
+        <translation>Feedback­antwoorden</translation>
     </message>
     <message>
         <source>Visitors: tickets taken; a transfer is not a new visitor.</source>
