@@ -92,6 +92,22 @@ class SimSite:
     def lineage(self) -> list[dict]:
         return [{"epoch": self.epoch, "first_seq": 1}]
 
+    def description(self) -> dict:
+        """The public site description a real sender puts in every batch (the observatory
+        refuses rows naming services or counters a site never declared)."""
+        open_hours = {day: ["08:30-17:30"] for day in ("mon", "tue", "wed", "thu", "fri")}
+        return {
+            "slug": self.slug,
+            "name": self.slug,
+            "tz": "Europe/Paris",
+            "services": [
+                {"code": code, "prefix": prefix, "labels": {"fr": code, "en": code, "nl": code},
+                 "hours": open_hours}
+                for code, prefix in SERVICES
+            ],
+            "counters": [{"id": "accueil", "name": "Accueil"}],
+        }  # fmt: skip
+
     def number(self) -> None:
         self.events.sort(key=lambda item: item[0])
         for seq, (_, row) in enumerate(self.events, start=1):
@@ -107,6 +123,7 @@ class SimSite:
                 "last_seq": rows[-1]["seq"],
                 "count": len(rows),
                 "rows": rows,
+                "site": self.description(),
             }
         )
 
@@ -472,7 +489,7 @@ def observatory_group(quick: bool) -> dict:
         figures["observatory_note"] = f"skipped: {exc}"
         return figures
     figures["observatory_note"] = (
-        f"{os.cpu_count()} CPUs shared with other work while measured; the observatory, "
-        "PostgreSQL and the simulated sites on the same machine"
+        f"{os.cpu_count()} CPUs for the observatory's workers, PostgreSQL and the simulated "
+        "sites together (the load at the start is in machine.load_1min_at_start)"
     )
     return figures
