@@ -67,7 +67,9 @@ METHOD = {
 }
 GOALS = {
     "tap_to_print_p95_ms": 50,
-    "ticket_bytes_native_qr": 400,
+    # 400 until the ticket carried the site's address, opening hours and "keep this ticket"
+    # (issue 12); 720 bytes still print in 0.75 s on a 9600-baud serial line.
+    "ticket_bytes_native_qr": 720,
     "kiosk_rss_mb": 200,
     "kiosk_cold_start_s": 1.5,
     "kiosk_ready_s": 2,
@@ -164,12 +166,17 @@ def bench_config() -> SiteConfig:
 
 
 def ticket_bytes() -> int:
-    """ESC/POS size of a French ticket as the kiosk prints it, native QR code."""
+    """ESC/POS size of a French ticket as the kiosk prints it at Enquin-les-Mines (its real
+    site file: name, address and opening hours on the paper), native QR code."""
+    from config import site_file
+    from kiosk.domain.schedule import WEEKDAYS
     from kiosk.domain.ticket_view import TicketView
+    from kiosk.siteconfig import load_site_config
     from printing.render import render_ticket
 
+    site = load_site_config(site_file("enquin-les-mines")).site
     view = TicketView(
-        site_name="France Services d'Enquin-lès-Mines",
+        site_name=site.name,
         service_code="CAF",
         service_label="CAF – Allocations familiales",
         number="C012",
@@ -178,6 +185,8 @@ def ticket_bytes() -> int:
         position=4,
         estimated_wait_s=18 * 60,
         status_url="http://192.168.10.20:8470/t/Zq3vR8kLmN2pXy7TbC4dWs1e",  # a real token's length
+        site_address=site.address,
+        hours=tuple(tuple(getattr(site.hours, day)) for day in WEEKDAYS),
     )
     return len(render_ticket(view, PROFILE))
 
