@@ -147,11 +147,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from kiosk.hub.server import default_db_url
-    from kiosk.publish.command import run
     from kiosk.siteconfig import load_site_config
+    from ui.publication_pdf import run_publish
 
     config = load_site_config(_config_path(args.config))
-    for path in run(config, args.db or default_db_url(config), args.year, Path(args.out)):
+    for path in run_publish(config, args.db or default_db_url(config), args.year, Path(args.out)):
         print(path)
     return 0
 

@@ -8,35 +8,17 @@ pages) and saves a PNG of each screen at each supported size, plus the preview t
 from __future__ import annotations
 
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-
 from config import site_file
 from kiosk.clock import FixedClock
 from ui.app import application, make_printer, open_session
+from ui.event_loop import pump, wait_until
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1280, 800)}
 DEMO_MORNING = datetime(2026, 11, 24, 9, 40, tzinfo=ZoneInfo("Europe/Paris"))  # a Tuesday
-
-
-def pump(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the demo screen did not reach the expected state")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.01)
 
 
 def run_demo(db_url: str | None = None) -> int:

@@ -2,7 +2,8 @@
 rich text into a PDF (QPdfWriter), the chart drawn from its SVG (QtSvg) as an image.
 
 One page of A3 portrait, to pin at the reception desk; the same words and figures as the
-``/quality`` page, since both come from the same HTML.
+``/quality`` page, since both come from the same HTML. :func:`run_publish` is ``kiosk
+publish``: the core's publication with the posters laid out here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+from kiosk.clock import Clock
+from kiosk.publish import command
 from kiosk.publish.figures import Published
 from kiosk.publish.page import chart_svg, page
 from kiosk.siteconfig import SiteConfig
@@ -19,6 +22,14 @@ DPI = 150
 A3_MM = (297, 420)
 MARGIN_MM = 15
 CHART_SCALE = 2
+
+
+def run_publish(
+    config: SiteConfig, db_url: str, year: int, out: Path, clock: Clock | None = None
+) -> list[Path]:
+    """``kiosk publish``: :func:`kiosk.publish.command.run` with :func:`write_poster` for the
+    PDFs; returns the files written."""
+    return command.run(config, db_url, year, out, clock, write_poster=write_poster)
 
 
 def write_poster(

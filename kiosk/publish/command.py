@@ -2,12 +2,15 @@
 poster (A3 PDF in French, English and Dutch, and the same as HTML pages) and its open
 data (CSV + ``datapackage.json``), from the store a hub keeps.
 
-The PDFs are laid out by Qt (``ui/publication_pdf.py``, imported only here, lazily: the
-core never imports Qt); the figures, the page and the open data are the core's.
+The figures, the page and the open data are the core's; the PDFs are laid out by Qt, so
+the caller hands in the function that writes one (``ui/publication_pdf.py``'s
+``write_poster``, through its ``run_publish``): the core never imports Qt nor the UI, and the
+hub's ``/quality`` page, which uses :func:`published_year`, does not loop back through them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +25,8 @@ from kiosk.siteconfig import SiteConfig
 from kiosk.store.db import Store
 
 FIRST_YEAR = 2020
+#: Writes the A3 poster of one language: ``(path, published, config, language, made) -> path``.
+PosterWriter = Callable[[Path, Published, SiteConfig, str, date], Path]
 
 
 def year_range(year: int, today: date) -> tuple[date, date]:
@@ -41,9 +46,16 @@ def published_year(config: SiteConfig, stats: Stats, year: int) -> Published:
 
 
 def run(
-    config: SiteConfig, db_url: str, year: int, out: Path, clock: Clock | None = None
+    config: SiteConfig,
+    db_url: str,
+    year: int,
+    out: Path,
+    clock: Clock | None = None,
+    *,
+    write_poster: PosterWriter,
 ) -> list[Path]:
-    """Write everything in ``out``; returns the files written."""
+    """Write everything in ``out``, each poster with ``write_poster``; returns the files
+    written."""
     clock = clock or SystemClock()
     store = Store.open(db_url)
     try:
@@ -55,8 +67,6 @@ def run(
     files = write_open_data(
         published, config, out / "open-data", clock.now(), lambda slug: site_name(config, slug)
     )
-    from ui.publication_pdf import write_poster
-
     for language in LANGUAGES:
         html = out / f"quality-{year}-{language}.html"
         html.write_text(page(published, config, language, made), encoding="utf-8")

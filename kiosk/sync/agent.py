@@ -29,8 +29,9 @@ from kiosk.store.models import Sequence
 from kiosk.sync import rejoin
 from kiosk.sync.keys import load_keys, peer_keys, resolve
 from kiosk.sync.models import LineagePending, Quarantine, SyncOrigin, SyncPeer
-from kiosk.sync.sender import PeerLink, PeerTrouble, RoundResult
+from kiosk.sync.sender import PeerLink, RoundResult
 from kiosk.sync.signing import Verifier
+from kiosk.sync.trouble import PeerTrouble
 
 log = logging.getLogger("kiosk.sync")
 BACKOFF_BASE_S = 0.25
@@ -218,7 +219,7 @@ class SyncAgent:
         """A store restored from a backup takes its place again before it sends anything."""
         with self._rejoin_lock:
             if rejoin.pending(self.store, self.site) is not None:
-                rejoin.rejoin(self)
+                rejoin.rejoin(self.store, self.site, self.links)
 
     def rejoin_needed(self, why: str) -> None:
         if rejoin.pending(self.store, self.site) is None:

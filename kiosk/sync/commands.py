@@ -126,7 +126,7 @@ def _restored(args: argparse.Namespace, agent: SyncAgent) -> int:
     epoch = rejoin.mark_restored(agent.store, agent.site)
     print(f"{agent.site}: new epoch {epoch}; tickets can be issued again")
     try:
-        summary = rejoin.rejoin(agent)
+        summary = rejoin.rejoin(agent.store, agent.site, agent.links)
     except Exception as exc:  # network or peer trouble: the hub's worker finishes it
         print(
             f"rejoin not finished yet ({exc}); the hub finishes it when every peer "

@@ -22,7 +22,7 @@ from ``restored_at`` would hand out those seqs a second time. So:
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, update
@@ -34,10 +34,9 @@ from kiosk.store.db import Store
 from kiosk.store.models import DayNumber, Event, Meta, Sequence
 from kiosk.sync.models import SyncEpoch, SyncPeer
 from kiosk.sync.projection import rebuild
+from kiosk.sync.sender import PeerLink
+from kiosk.sync.trouble import PeerTrouble
 from kiosk.sync.wire import MAX_ROWS, WireRow
-
-if TYPE_CHECKING:
-    from kiosk.sync.agent import SyncAgent
 
 OWN_EVENTS_PATH = "/sync/v1/own-events"
 
@@ -72,8 +71,6 @@ def _last_seq(session: Session, site: str) -> int:
 
 def lineage(store: Store, site: str) -> list[dict]:
     """This store's epochs with the first seq of each; raises while a rejoin is pending."""
-    from kiosk.sync.sender import PeerTrouble
-
     with store.read() as session:
         rows = session.scalars(select(SyncEpoch)).all()
         current = next((r for r in rows if r.epoch == store.epoch), None)
@@ -117,12 +114,12 @@ def mark_restored(store: Store, site: str) -> str:
     return new
 
 
-def rejoin(agent: SyncAgent) -> dict:
+def rejoin(store: Store, site: str, links: Mapping[str, PeerLink]) -> dict:
     """Learn every push peer's high-water mark for this site, recover what the backup
-    lacked, renumber what was made since, and open the new epoch. Returns a summary."""
-    from kiosk.sync.sender import PeerTrouble
+    lacked, renumber what was made since, and open the new epoch. Returns a summary.
 
-    store, site = agent.store, agent.site
+    ``links`` are the agent's links to its push peers (``SyncAgent.links``), handed in
+    rather than the agent itself: the agent calls this, so this does not import it."""
     pend = pending(store, site)
     if pend is None:
         return {}
@@ -132,7 +129,7 @@ def rejoin(agent: SyncAgent) -> dict:
             r.epoch for r in session.scalars(select(SyncEpoch)) if r.first_seq is not None
         }
     marks: dict[str, int] = {}
-    for slug, link in agent.links.items():
+    for slug, link in links.items():
         try:
             answer = link.state()
         except PeerTrouble as exc:
@@ -150,15 +147,13 @@ def rejoin(agent: SyncAgent) -> dict:
     recovered: list[WireRow] = []
     if top > restored_at:
         donor = max(marks, key=marks.get)
-        recovered = _pull(agent.links[donor], restored_at, top)
+        recovered = _pull(links[donor], restored_at, top)
     with store.write() as session:
         summary = _rebase(session, site, pend.epoch, restored_at, top, recovered, marks)
     return summary
 
 
-def _pull(link, after: int, top: int) -> list[WireRow]:
-    from kiosk.sync.sender import PeerTrouble
-
+def _pull(link: PeerLink, after: int, top: int) -> list[WireRow]:
     rows: list[WireRow] = []
     while after < top:
         status, answer = link.request("GET", f"{OWN_EVENTS_PATH}?after={after}")

@@ -13,24 +13,26 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import httpx
 from sqlalchemy import func, select
 
+from kiosk.clock import Clock
 from kiosk.errors import KioskError
+from kiosk.siteconfig import SiteConfig
 from kiosk.siteconfig.schema import Peer
+from kiosk.store.db import Store
 from kiosk.store.models import Event, Sequence
 from kiosk.sync import faults
 from kiosk.sync.peer_sites import describe_site, digest_of
 from kiosk.sync.signing import H_SIGNATURE, reply_is_genuine, sign_request
+from kiosk.sync.trouble import PeerTrouble
 from kiosk.sync.wire import MAX_BATCH_BYTES, MAX_ROWS, encode, row_size, to_wire
-
-if TYPE_CHECKING:
-    from kiosk.sync.agent import SyncAgent
 
 log = logging.getLogger("kiosk.sync")
 BATCHES_PATH = "/sync/v1/batches"
@@ -41,14 +43,6 @@ EVENTS = Event.__table__
 ENVELOPE_BYTES = 16 * 1024
 #: How often a long round saves its cursor (it always does at the end of a round).
 SAVE_EVERY_S = 1.0
-
-
-class PeerTrouble(KioskError):
-    """A round with a peer stopped; ``retry`` False means a person must act first."""
-
-    def __init__(self, message: str, retry: bool = True, status: int | None = None):
-        self.retry, self.status = retry, status
-        super().__init__(message)
 
 
 @dataclass
@@ -84,8 +78,34 @@ class RoundResult:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+class LinkOwner(Protocol):
+    """What a link needs from the one who owns it (:class:`kiosk.sync.agent.SyncAgent`):
+    the store, the keys, and the per-peer state rows it reads and moves.
+
+    Declared here, on the side that needs it, so that the sender does not import the agent
+    that drives it (the two would form an import circle)."""
+
+    store: Store
+    config: SiteConfig
+    clock: Clock
+    site: str
+    verify: ssl.SSLContext | bool
+
+    def secret_for(self, peer: Peer) -> bytes: ...
+    def lineage(self) -> list[dict]: ...
+    def rejoin_needed(self, why: str) -> None: ...
+    def cursor(self, slug: str) -> int: ...
+    def backlog(self, slug: str) -> int | None: ...
+    def record_ack(self, slug: str, hw: int, applied: int) -> None: ...
+    def record_contact(self, slug: str) -> None: ...
+    def record_failure(self, slug: str, error: str) -> None: ...
+    def record_heard(self, slug: str) -> None: ...
+    def quarantine(self, slug: str, first: int, last: int, status: int, reason: str) -> None: ...
+    def quarantined(self, slug: str) -> str | None: ...
+
+
 class PeerLink:
-    def __init__(self, agent: SyncAgent, peer: Peer):
+    def __init__(self, agent: LinkOwner, peer: Peer):
         self.agent, self.peer = agent, peer
         self.site = agent.site
         self._client: httpx.Client | None = None

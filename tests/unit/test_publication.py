@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import FixedClock
-from kiosk.publish.command import run
 from kiosk.publish.figures import MIN_CELL, OTHER, partner_of
 from kiosk.store.models import Event
 from tests.conftest import PARIS
 from tests.factories import served_visit
 from tests.needs import need_program
+from ui.publication_pdf import run_publish as run
 
 YEAR_END = FixedClock(datetime(2026, 12, 2, 9, tzinfo=PARIS))
 #: site → service → {month: visits}. At the demo site, EMPLOI (3) and NUM (1) are too small

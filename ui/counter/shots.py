@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.client import HubClient
+from ui.event_loop import pump, wait_until
 
 SIZES = {"1280x800": (1280, 800), "1920x1080": (1920, 1080)}
 HALL_KIOSK = "kiosk-hall"
@@ -20,7 +21,6 @@ def counter_shots(session, folder: Path, counter: str = "accueil", pin: str = "1
     """The morning's console (sign-in, a call, the finish step); ``empty``: only the
     console of a counter nobody waits for (``counter-empty-*.png``)."""
     from ui.counter.window import CounterWindow
-    from ui.demo import pump, wait_until
 
     base = session.client.base_url
     client, hall = HubClient(base), HubClient(base, kiosk_id=HALL_KIOSK)

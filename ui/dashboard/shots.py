@@ -14,6 +14,7 @@ from kiosk.client import HubClient
 from kiosk.clock import FixedClock
 from ui.app import open_session
 from ui.dashboard.demo_data import fill_history, play_morning
+from ui.event_loop import pump, wait_until
 from ui.i18n import Translations
 
 SIZES = {"1280x800": (1280, 800), "1920x1080": (1920, 1080)}
@@ -22,7 +23,6 @@ TODAY = date(2026, 11, 24)  # the demo's Tuesday
 
 def dashboard_shots(folder: Path) -> list[Path]:
     from ui.dashboard.window import DashboardWindow
-    from ui.demo import pump, wait_until
     from ui.ops import wait_for_pool
 
     saved: list[Path] = []

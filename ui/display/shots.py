@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.client import HubClient
 from ui.display.chime import Chime, quiet_multimedia
+from ui.event_loop import pump, wait_until
 
 SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 #: (service, visitor's language, counter that calls it)
@@ -24,8 +25,6 @@ CALLS = [
 
 def display_shots(session, clock, folder: Path, pin: str = "1234") -> list[Path]:
     """Play :data:`CALLS` on the session's hub and save ``display-*.png`` in ``folder``."""
-    from ui.demo import pump, wait_until
-
     quiet_multimedia()  # before QtTextToSpeech (which loads QtMultimedia) is imported
     from ui.display.window import DisplayWindow
     from ui.speech import Speaker
