@@ -31,6 +31,7 @@ import httpx
 
 from config import site_file
 from kiosk.bench.history import history_db
+from kiosk.bench.processes import wait_for_health
 from kiosk.siteconfig import load_site_config
 
 BENCH_SERVICE = "ACC"  # open at every hour on the demo site
@@ -114,16 +115,7 @@ def hub_process(db: Path):
     url = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=url, timeout=10) as client:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if client.get("/api/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"hub did not start: {process.stderr.read().decode()}")
-                time.sleep(0.02)
+            wait_for_health(url, process, lambda: process.stderr.read().decode(), poll_s=0.02)
             cold_start = time.perf_counter() - started
             yield client, process, cold_start
     finally:

@@ -54,9 +54,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import httpx
-
 from kiosk.bench.hub_figures import free_port
+from kiosk.bench.processes import wait_for_health
 from kiosk.bench.sync_figures import SECRET, LocalPostgres, PostgresUnavailable, site_text
 from kiosk.sync.signing import sign_request
 from kiosk.sync.wire import MAX_ROWS, encode
@@ -209,7 +208,8 @@ def observatory(sites: list[SimSite], workers: int = WORKERS) -> Iterator[str]:
                 stdout=subprocess.DEVNULL, stderr=log,
             )  # fmt: skip
             try:
-                _wait_healthy(process, port, folder / "serve.log")
+                wait_for_health(f"http://127.0.0.1:{port}", process,
+                                (folder / "serve.log").read_text, timeout_s=120)
                 yield f"http://127.0.0.1:{port}"
             finally:
                 process.terminate()
@@ -220,19 +220,6 @@ def observatory(sites: list[SimSite], workers: int = WORKERS) -> Iterator[str]:
                 log.close()
     finally:
         postgres.stop()
-
-
-def _wait_healthy(process: subprocess.Popen, port: int, log: Path) -> None:
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).is_success:
-                return
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"the observatory did not start: {log.read_text()[-800:]}")
-        time.sleep(0.1)
 
 
 #: Connections the simulated sites share (a load balancer's worth): a request waits for a

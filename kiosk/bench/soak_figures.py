@@ -39,12 +39,12 @@ from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
-import httpx
 from sqlalchemy import select
 
 from kiosk.bench import sync_figures
 from kiosk.bench.hub_figures import COUNTER, PIN, free_port, rss_mb
 from kiosk.bench.kiosk_figures import ReceiptPrinter, qt_env
+from kiosk.bench.processes import wait_for_health
 from kiosk.bench.stats_http import MANAGER, MANAGER_PIN
 from kiosk.client import HubClient
 from kiosk.errors import KioskError
@@ -136,16 +136,7 @@ class Hub:
                  "--db", f"sqlite:///{db}", "--port", str(port), "--log-level", "warning"],
                 stdout=subprocess.DEVNULL, stderr=out,
             )
-        deadline = time.monotonic() + WAIT_S
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).is_success:
-                    return
-            except httpx.TransportError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"hub did not start: {log.read_text()[-800:]}")
-            time.sleep(0.05)
+        wait_for_health(f"http://127.0.0.1:{port}", self.process, log.read_text, WAIT_S)
 
     def stop(self) -> None:
         self.process.terminate()

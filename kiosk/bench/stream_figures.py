@@ -25,6 +25,7 @@ import httpx
 
 from config import site_file
 from kiosk.bench.hub_figures import free_port, p95
+from kiosk.bench.processes import wait_for_health
 from kiosk.clock import SystemClock
 from kiosk.services.devices import Devices
 from kiosk.siteconfig import load_site_config
@@ -118,16 +119,7 @@ def measure(folder: Path, streams: int, calls: int) -> float:
     holder = extra = None
     try:
         with httpx.Client(base_url=url, timeout=10) as client:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if client.get("/api/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if hub.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the hub did not start for the stream figures")
-                time.sleep(0.05)
+            wait_for_health(url, hub, lambda: "(the stream figures' hub; its output is not kept)")
             if streams:
                 full, rest = divmod(streams, per_device)
                 holder = context.Process(

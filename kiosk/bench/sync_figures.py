@@ -1,13 +1,11 @@
-"""Sync figures: a 30-day backlog drained between two hubs, the lag of one new ticket, and
-many sites pushing to one PostgreSQL observatory.
+"""Sync figures: a 30-day backlog drained between two hubs, and the lag of one new ticket.
+The observatory's figures are :mod:`kiosk.bench.observatory_figures`; this module keeps the
+local PostgreSQL server they and the tests start.
 
 - ``sync_drain_50k_s`` / ``sync_rows_per_s``: a site holding 50,000 events nobody has seen
   (a month offline) pushes them to a ``kiosk serve`` process on loopback (goal ≤ 5 s);
 - ``sync_steady_lag_s``: two ``kiosk serve`` processes with their workers; the time from a
-  ticket issued at one to its row at the other (goal ≤ 2 s), median of several;
-- ``observatory_rows_per_s`` / ``observatory_batch_p95_ms``: 50 site processes (10 with
-  ``--quick``) each pushing its backlog to one observatory hub on PostgreSQL; skipped with
-  a note when no PostgreSQL server can be started here.
+  ticket issued at one to its row at the other (goal ≤ 2 s), median of several.
 """
 
 from __future__ import annotations
@@ -28,10 +26,11 @@ from datetime import time as dtime
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from config import site_file
 from kiosk.bench.hub_figures import free_port
+from kiosk.bench.processes import wait_for_health
 from kiosk.clock import SystemClock
 from kiosk.domain.schedule import local_day
 from kiosk.siteconfig import load_site_config
@@ -193,16 +192,8 @@ def hub_process(config: Path, db_url: str, port: int, env: dict | None = None):
         env={**os.environ, **(env or {})},
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).is_success:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"hub did not start: {process.stderr.read().decode()[-800:]}")
-            time.sleep(0.05)
+        wait_for_health(f"http://127.0.0.1:{port}", process,
+                        lambda: process.stderr.read().decode())
         yield process
     finally:
         process.terminate()
@@ -423,135 +414,6 @@ def lag_figure(samples: int = 7) -> dict:
     }
 
 
-def observatory_figure(sites: int, events_per_site: int) -> dict:
-    try:
-        postgres = LocalPostgres.start()
-    except PostgresUnavailable as exc:
-        return {"observatory_note": f"skipped: {exc}"}
-    try:
-        return _observatory(postgres, sites, events_per_site)
-    finally:
-        postgres.stop()
-
-
-def _observatory(postgres, sites: int, events_per_site: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        port = free_port()
-        keys = {f"obs-{i}": f"{SECRET}-{i:03d}" for i in range(sites)}
-        keys_file = folder / "keys.json"
-        keys_file.write_text(json.dumps(keys))
-        slugs = [f"site-{i:03d}" for i in range(sites)]
-        obs_cfg = folder / "observatory.toml"
-        obs_cfg.write_text(
-            site_text("observatory", [(s, "", f"obs-{i}") for i, s in enumerate(slugs)], keys_file)
-        )
-        url = postgres.url("observatory")
-        today = date.today()
-        template = folder / "template.db"
-        seed_store = Store.open(f"sqlite:///{template}")
-        seed_store.close()
-        configs = []
-        for i, slug in enumerate(slugs):
-            cfg = folder / f"{slug}.toml"
-            cfg.write_text(
-                site_text(
-                    slug, [("observatory", f"http://127.0.0.1:{port}", f"obs-{i}")], keys_file
-                )
-            )
-            db = folder / f"{slug}.db"
-            shutil.copyfile(template, db)
-            store = Store.open(f"sqlite:///{db}")
-            store.epoch = _new_epoch(store)
-            make_backlog(store, slug, events_per_site, 30, today, seed=i)
-            store.close()
-            configs.append((cfg, db))
-        with hub_process(obs_cfg, url, port):
-            go = folder / "go"
-            runs = [
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "kiosk.bench.sync_figures",
-                        "push",
-                        str(cfg),
-                        f"sqlite:///{db}",
-                        str(go),
-                    ],
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
-                for cfg, db in configs
-            ]
-            for run in runs:  # every site process started and ready: then all at once
-                if run.stdout.readline().strip() != "ready":
-                    raise RuntimeError(f"a site did not start: {run.stderr.read()[-800:]}")
-            go.touch()
-            reports = []
-            for run in runs:
-                out, err = run.communicate(timeout=900)
-                if run.returncode:
-                    raise RuntimeError(f"a site failed: {err[-800:]}")
-                reports.append(json.loads(out.strip().splitlines()[-1]))
-            failed = [r["error"] for r in reports if r["error"]]
-            if failed:
-                raise RuntimeError(f"{len(failed)} sites failed: {failed[0]}")
-            store = Store.open(url)
-            with store.read() as session:
-                total = session.scalar(select(func.count()).select_from(Event)) or 0
-            store.close()
-    seconds = max(r["end"] for r in reports) - min(r["start"] for r in reports)
-    batch_ms = sorted(ms for r in reports for ms in r["batch_ms"])
-    return {
-        "observatory_sites": sites,
-        "observatory_rows": total,
-        "observatory_seconds": round(seconds, 2),
-        "observatory_rows_per_s": round(total / seconds),
-        "observatory_batch_p95_ms": round(
-            statistics.quantiles(batch_ms, n=20, method="inclusive")[18], 1
-        ),
-    }
-
-
-def _push(config: str, db_url: str, go: str) -> None:
-    """One site process of the observatory figure: ready, wait for the start, push."""
-    from kiosk.sync.agent import SyncAgent
-
-    store = Store.open(db_url)
-    agent = SyncAgent(store, load_site_config(config), SystemClock())
-    agent.autostart = False
-    print("ready", flush=True)
-    while not os.path.exists(go):
-        time.sleep(0.005)
-    start = time.time()
-    result = agent.run_once()[0]
-    end = time.time()
-    agent.stop()
-    store.close()
-    print(
-        json.dumps(
-            {
-                "start": start,
-                "end": end,
-                "sent": result.sent,
-                "error": result.error,
-                "batch_ms": result.batch_ms,
-            }
-        )
-    )
-
-
-def _new_epoch(store: Store) -> str:
-    from kiosk.store.models import Meta
-
-    epoch = str(uuid.uuid4())
-    with store.write() as session:
-        session.get(Meta, "epoch").value = epoch
-    return epoch
-
-
 def sync_group(quick: bool) -> dict:
     figures: dict = {}
     figures.update(drain_figure(50_000))
@@ -560,7 +422,3 @@ def sync_group(quick: bool) -> dict:
     # group's: kiosk.bench.observatory_figures.
     return figures
 
-
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["push"]:
-        _push(*sys.argv[2:5])
