@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from collections import defaultdict
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from kiosk.bench.processes import wait_for_health
 from tests.integration.helpers import free_port, parse_sse, wait_until
 
 pytestmark = pytest.mark.slow
@@ -48,18 +48,7 @@ class HubProcess:
         ]  # fmt: skip
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while True:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"kiosk serve exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(self.url + "/api/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise AssertionError("kiosk serve did not answer /api/health within 30 s")
-            time.sleep(0.05)
+        wait_for_health(self.url, self.proc, self.log.read_text, timeout_s=30)
 
     def kill(self) -> None:
         """SIGKILL: no shutdown handler, no flush, nothing but what was committed."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
+from kiosk.bench.processes import wait_for_health
 from tests.integration.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,18 +64,8 @@ class ServedHub:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=log,
                                          stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while True:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"kiosk serve exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(self.url + "/api/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise AssertionError("kiosk serve did not answer /api/health within 30 s")
-            time.sleep(0.05)
+        wait_for_health(self.url, self.proc, self.log.read_text, timeout_s=30)
+        return self
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

@@ -16,7 +16,6 @@ import os
 import random
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +28,7 @@ import pytest
 from sqlalchemy import select
 
 from config import site_file
+from kiosk.bench.processes import wait_for_health
 from kiosk.hub.context import Hub
 from kiosk.hub.server import RunningHub, start_in_thread
 from kiosk.services.footfall import footfall
@@ -164,18 +164,9 @@ class Site:
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
             )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{self.url}/api/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"hub {self.slug} did not start: {log.read_text(errors='replace')[-2000:]}"
-                )
-            time.sleep(0.05)
+        wait_for_health(self.url, self.process,
+                        lambda: f"{self.slug}: {log.read_text(errors='replace')}", timeout_s=30)
+        return self
 
     def wait_killed(self, timeout: float = 20) -> int:
         assert self.process is not None

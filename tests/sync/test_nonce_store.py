@@ -9,13 +9,13 @@ import json
 import os
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 from sqlalchemy import func, select
 
+from kiosk.bench.processes import wait_for_health
 from kiosk.store.db import Store
 from kiosk.sync import nonces
 from kiosk.sync.models import SyncNonce
@@ -140,17 +140,8 @@ def test_several_workers_share_one_nonce_store(setup):
     log = (folder / "workers.log").open("wb")
     process = _serve(config, url, port, 2, log)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).is_success:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, (
-                folder / "workers.log"
-            ).read_text()[-2000:]
-            time.sleep(0.1)
+        wait_for_health(f"http://127.0.0.1:{port}", process,
+                        (folder / "workers.log").read_text, poll_s=0.1)
         batch = real_batch(site)
         body, headers = _signed(batch, "99aa88bb77cc66dd")
         answers = []
