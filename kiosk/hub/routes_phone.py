@@ -13,6 +13,7 @@ hub's live feed (``hub.feed``) and checked again every few seconds in any case.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated
@@ -21,13 +22,14 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.sse import EventSourceResponse, ServerSentEvent
 from sqlalchemy import func, select
 
 from kiosk.domain.schedule import local_day
 from kiosk.errors import Conflict, KioskError, NotFound
 from kiosk.hub import phone
+from kiosk.hub.access import CallerDep
 from kiosk.hub.context import HubDep
+from kiosk.hub.stream import EventStream, take_stream_slot
 from kiosk.services.retention import is_expired
 from kiosk.store.events import EventKind, append_event
 from kiosk.store.models import Event, Ticket
@@ -77,10 +79,20 @@ def _known_token(token: str, hub: HubDep) -> str:
     return token
 
 
-@router.get("/t/{token}/live", response_class=EventSourceResponse, include_in_schema=False)
+@router.get(
+    "/t/{token}/live", response_class=EventStream, status_code=200, include_in_schema=False
+)
 async def phone_live(
-    token: Annotated[str, Depends(_known_token)], hub: HubDep, lang: Lang = None
-) -> AsyncIterator[ServerSentEvent]:
+    token: Annotated[str, Depends(_known_token)], hub: HubDep, caller: CallerDep,
+    lang: Lang = None,
+) -> EventStream:
+    """Capped per source like every live stream (429 past the cap): a phone on the guest
+    Wi-Fi cannot hold the hub with streams of its one ticket."""
+    give_back = take_stream_slot(hub, caller, caller.source)
+    return EventStream(_phone_frames(hub, token, lang), give_back)
+
+
+async def _phone_frames(hub: HubDep, token: str, lang: str | None) -> AsyncIterator[bytes]:
     last = None
     while not hub.feed.closing:
         state = await run_in_threadpool(_state, hub, token, lang)
@@ -88,9 +100,10 @@ async def phone_live(
             return
         if state != last:
             last = state
-            yield ServerSentEvent(event="state", data=state, retry=1000)
+            data = json.dumps(state, separators=(",", ":"), ensure_ascii=False)
+            yield f"event: state\ndata: {data}\nretry: 1000\n\n".encode()
         if not await hub.feed.wait(RECHECK_S):
-            yield ServerSentEvent(comment="keep-alive")
+            yield b": keep-alive\n\n"
 
 
 def _state(hub: HubDep, token: str, lang: str | None) -> dict | None:

@@ -182,16 +182,23 @@ async def events(
 ) -> EventStream:
     full = caller.full_stream or staff is not None
     source = f"staff:{staff.role}:{staff.subject}" if staff and not caller.device else caller.source
-    capped = not (caller.open_mode and caller.loopback and caller.device is None)
-    if capped:
-        _slots(hub).take(source)
+    give_back = take_stream_slot(hub, caller, source)
     cursor = after
     if cursor is None and last_event_id is not None:
         cursor = min(int(last_event_id), MAX_SEQ)
-    return EventStream(
-        _event_frames(hub, cursor, full),
-        (lambda: _slots(hub).give_back(source)) if capped else (lambda: None),
-    )
+    return EventStream(_event_frames(hub, cursor, full), give_back)
+
+
+def take_stream_slot(hub: Hub, caller, source: str) -> Callable[[], None]:
+    """Count one more open stream of ``source`` (429 past the site's cap) and return what
+    gives it back. Every live stream takes one, the screens' and the phones' alike, so one
+    source cannot hold the hub with streams of either kind. Open mode spares loopback
+    clients without a device (the demo's screens and the tests share 127.0.0.1)."""
+    if caller.open_mode and caller.loopback and caller.device is None:
+        return lambda: None
+    slots = _slots(hub)
+    slots.take(source)
+    return lambda: slots.give_back(source)
 
 
 async def _event_frames(hub: Hub, cursor: int | None, full: bool) -> AsyncIterator[bytes]:

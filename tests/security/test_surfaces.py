@@ -94,14 +94,15 @@ def test_a_real_site_with_its_shipped_pins_does_not_open(tmp_path, capsys):
     assert warning.endswith("(--insecure-demo)")
 
 
-def open_stream(url: str, headers: dict) -> socket.socket:
-    """A live stream held open on a raw socket, once its hello came."""
+def open_stream(url: str, headers: dict, path: str = "/api/events",
+                first: bytes = b"event: hello") -> socket.socket:
+    """A live stream held open on a raw socket, once its first event (``first``) came."""
     host, port = url.split("://", 1)[1].split(":")
     sock = socket.create_connection((host, int(port)), timeout=10)
     lines = "".join(f"{key}: {value}\r\n" for key, value in headers.items())
-    sock.sendall(f"GET /api/events HTTP/1.1\r\nHost: {host}\r\n{lines}\r\n".encode())
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{lines}\r\n".encode())
     seen = b""
-    while b"event: hello" not in seen and b"HTTP/1.1 429" not in seen:
+    while first not in seen and b"HTTP/1.1 429" not in seen:
         chunk = sock.recv(65536)
         assert chunk, "the stream closed before its hello"
         seen += chunk
@@ -126,6 +127,26 @@ def test_one_source_cannot_hold_more_streams_than_its_share(hub, api):
             sock.close()
 
 
-def _stream_allowed(api: httpx.Client, headers: dict) -> bool:
-    with api.stream("GET", "/api/events", headers=headers) as response:
+def test_a_phone_cannot_hold_the_hub_with_streams_of_its_ticket(hub, api):
+    """Attack: from the guest Wi-Fi, open the live stream of one's own ticket page again and
+    again (each wakes and reads the store at every change). One address gets its share (16),
+    counted with its other streams, then 429; a freed stream gives its slot back."""
+    _, kiosk = pair(api, "kiosk")
+    ticket = api.post("/api/tickets", json={"service": "ACC"}, headers=kiosk)
+    assert ticket.status_code == 201, ticket.text
+    live = "/t/" + ticket.json()["status_url"].rsplit("/", 1)[1] + "/live"
+    held = [open_stream(hub.url, {}, live, b"event: state") for _ in range(16)]
+    try:
+        refused = api.get(live)
+        assert refused.status_code == 429, refused.text
+        assert api.get("/api/events").status_code == 429  # one share for both kinds
+        held.pop(0).close()
+        wait_until(lambda: _stream_allowed(api, {}, live), 10, "a freed stream slot")
+    finally:
+        for sock in held:
+            sock.close()
+
+
+def _stream_allowed(api: httpx.Client, headers: dict, path: str = "/api/events") -> bool:
+    with api.stream("GET", path, headers=headers) as response:
         return response.status_code == 200
