@@ -36,6 +36,7 @@ from kiosk.hub.daykeeper import DayKeeper
 from kiosk.hub.limits import BodyLimit
 from kiosk.hub.openapi import install as install_openapi
 from kiosk.sync import receiver as sync_receiver
+from kiosk.sync.door import SyncDoor
 
 log = logging.getLogger("kiosk.hub")
 MAX_BODY_BYTES = 64 * 1024
@@ -89,7 +90,10 @@ def create_app(hub: Hub) -> FastAPI:
         version=__version__,
         lifespan=lifespan,
     )
-    return _finish(app, hub, ROUTERS)
+    _finish(app, hub, ROUTERS)
+    # Peer heartbeats and batches skip the framework's routing (kiosk.sync.door):
+    app.add_middleware(SyncDoor, hub=hub)
+    return app
 
 
 def create_public_app(hub: Hub) -> FastAPI:

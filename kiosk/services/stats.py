@@ -68,12 +68,13 @@ def invalidate_days(session: Session, site: str, days: Iterable[date]) -> None:
     their visits are gone, so their kept figures are all that remains of them.
     """
     days = sorted(set(days))
-    purged_before = session.get(Meta, "purged_before")
+    connection = session.connection()  # Core: this runs in every applied sync batch
+    purged_before = connection.scalar(select(Meta.value).where(Meta.key == "purged_before"))
     if purged_before is not None:
-        days = [d for d in days if d.isoformat() >= purged_before.value]
+        days = [d for d in days if d.isoformat() >= purged_before]
     if not days:
         return
-    session.execute(
+    connection.execute(
         delete(DayStats).where(
             DayStats.day.in_(days), or_(DayStats.site == site, DayStats.site == ALL)
         )

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,12 +27,15 @@ from kiosk.store.db import SQLITE_BUSY_MS, Store, _known_failures
 from kiosk.store.models import Event
 from kiosk.sync import faults, nonces
 from kiosk.sync.models import LineagePending, SyncOrigin
-from kiosk.sync.peer_sites import declared_of, store_description, undeclared
+from kiosk.sync.peer_sites import PeerSiteRow, store_description, undeclared
 from kiosk.sync.projection import Fact, bulk_insert, fact_of, project
 from kiosk.sync.signing import Refused
 from kiosk.sync.wire import TIME_FACTS, Batch, WireData, WireRow, data_of, to_wire
 
 EVENTS = Event.__table__
+ORIGINS = SyncOrigin.__table__
+PENDING = LineagePending.__table__
+SITES = PeerSiteRow.__table__
 #: How long an apply waits for SQLite's write lock before answering 503 (the sender retries).
 APPLY_BUSY_MS = 2_000
 
@@ -45,6 +48,42 @@ class Ack:
     replayed: int
     #: A lineage change held for this hub's operator (nothing applied): its new epoch.
     pending_epoch: str | None = None
+    #: The digest of the origin's site description held here after the batch.
+    site_digest: str | None = None
+
+
+@dataclass(frozen=True)
+class OriginState:
+    """What this hub holds of an origin: ``{"epoch", "hw"[, "pending_epoch"]}`` or None,
+    and the digest of its site description (None: never described)."""
+
+    yours: dict | None
+    digest: str | None
+
+
+def _of_origin(column):
+    return select(column).where(column.table.c.origin == bindparam("origin")).scalar_subquery()
+
+
+#: One round trip for a heartbeat: the origin's epoch and mark, a pending lineage, a digest.
+_STATE = select(
+    _of_origin(ORIGINS.c.epoch),
+    _of_origin(ORIGINS.c.hw),
+    _of_origin(PENDING.c.epoch),
+    _of_origin(SITES.c.digest),
+)
+
+
+def origin_state(store: Store, origin: str) -> OriginState:
+    """What this hub holds of ``origin`` (the answer to its heartbeat), in one query."""
+    with _known_failures(store.url), store.read_engine.connect() as connection:
+        epoch, hw, pending, digest = connection.execute(_STATE, {"origin": origin}).one()
+    if epoch is None:
+        return OriginState(None, digest)
+    yours = {"epoch": epoch, "hw": hw}
+    if pending is not None:
+        yours["pending_epoch"] = pending
+    return OriginState(yours, digest)
 
 
 @contextmanager
@@ -103,27 +142,40 @@ def _retryable(exc: DBAPIError) -> bool:
 
 
 def _apply(session: Session, batch: Batch, now: datetime) -> Ack:
+    """The batch in ``session``'s transaction. The statements of a batch that simply
+    continues its origin (every batch but a first, a replay or a lineage change) are Core
+    ones on the session's connection: no ORM objects to load, track and flush."""
     origin = batch.origin
-    query = select(SyncOrigin).where(SyncOrigin.origin == origin)
-    if session.get_bind().dialect.name == "postgresql":
+    connection = session.connection()
+    query = select(ORIGINS.c.epoch, ORIGINS.c.hw).where(ORIGINS.c.origin == origin)
+    if connection.dialect.name == "postgresql":
         query = query.with_for_update()
-    known = session.scalar(query)
+    known = connection.execute(query).first()
     hw = known.hw if known is not None else 0
     if batch.site is not None:
         store_description(session, origin, batch.site, now)
-    declared = declared_of(session, origin)
-    if declared is None:
+        session.flush()
+    site = connection.execute(
+        select(SITES.c.digest, SITES.c.declared).where(SITES.c.origin == origin)
+    ).first()
+    if site is None:
         raise Refused(
             409,
             "undescribed",
             f"{origin} never sent its site description: upgrade its hub (sync keeps the outbox)",
         )
-    why = undeclared(batch.rows, *declared)
+    declared = site.declared or {}
+    why = undeclared(
+        batch.rows,
+        frozenset(declared.get("services", ())),
+        frozenset(declared.get("counters", ())),
+    )
     if why is not None:
         raise Refused(422, "undeclared", why)
     if known is not None and known.epoch != batch.epoch:
-        _check_lineage(batch, known)
-        return _hold_lineage(session, batch, known, now)
+        followed = session.get(SyncOrigin, origin)
+        _check_lineage(batch, followed)
+        return _hold_lineage(session, batch, followed, now, site.digest)
     if batch.first_seq > hw + 1:
         raise Refused(
             409,
@@ -137,9 +189,6 @@ def _apply(session: Session, batch: Batch, now: datetime) -> Ack:
     fresh = [row for row in batch.rows if row.seq > hw]
     if replayed:
         _check_replayed(session, origin, replayed)
-    if known is None:
-        known = SyncOrigin(origin=origin, epoch=batch.epoch, hw=0)
-        session.add(known)
     if fresh:
         facts = [fact_of(row) for row in fresh]
         bulk_insert(
@@ -154,11 +203,20 @@ def _apply(session: Session, batch: Batch, now: datetime) -> Ack:
             raise Refused(422, "schema", str(exc)) from None
         days |= {row.day for row in fresh}
         faults.crash_point("receiver_mid_apply")
-        known.hw = fresh[-1].seq
+        hw = fresh[-1].seq
         invalidate_days(session, origin, days)
-    known.epoch = batch.epoch
-    known.last_heard_at = now
-    return Ack(hw=known.hw, epoch=known.epoch, applied=len(fresh), replayed=len(replayed))
+    mark = {"epoch": batch.epoch, "hw": hw, "last_heard_at": now}
+    if known is None:
+        connection.execute(insert(ORIGINS).values(origin=origin, **mark))
+    else:
+        connection.execute(update(ORIGINS).where(ORIGINS.c.origin == origin).values(**mark))
+    return Ack(
+        hw=hw,
+        epoch=batch.epoch,
+        applied=len(fresh),
+        replayed=len(replayed),
+        site_digest=site.digest,
+    )
 
 
 def _check_lineage(batch: Batch, known: SyncOrigin) -> None:
@@ -185,7 +243,9 @@ def _check_lineage(batch: Batch, known: SyncOrigin) -> None:
         )
 
 
-def _hold_lineage(session: Session, batch: Batch, known: SyncOrigin, now: datetime) -> Ack:
+def _hold_lineage(
+    session: Session, batch: Batch, known: SyncOrigin, now: datetime, digest: str | None
+) -> Ack:
     """A new epoch that descends from the one followed: keep it for the operator to confirm
     (``kiosk sync-lineage``); batches under the followed epoch still apply meanwhile, so a
     key holder announcing a fake restore cannot stop the real sender."""
@@ -202,7 +262,14 @@ def _hold_lineage(session: Session, batch: Batch, known: SyncOrigin, now: dateti
     pending.last_seen_at = now
     pending.batches = (pending.batches or 0) + 1
     known.last_heard_at = now
-    return Ack(hw=known.hw, epoch=known.epoch, applied=0, replayed=0, pending_epoch=batch.epoch)
+    return Ack(
+        hw=known.hw,
+        epoch=known.epoch,
+        applied=0,
+        replayed=0,
+        pending_epoch=batch.epoch,
+        site_digest=digest,
+    )
 
 
 def confirm_lineage(store: Store, origin: str, epoch: str, now: datetime) -> SyncOrigin:

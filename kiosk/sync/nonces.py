@@ -46,7 +46,7 @@ def claim(session: Session, key_id: str, nonce: str, now: datetime) -> None:
     """Claim ``nonce`` of ``key_id`` in ``session``'s transaction; 401 if already held."""
     dialect = session.get_bind().dialect.name
     insert = (postgresql if dialect == "postgresql" else sqlite).insert(NONCES)
-    kept = session.scalar(
+    kept = session.connection().scalar(
         insert.values(key_id=key_id, nonce=nonce, expires_at=now + timedelta(seconds=KEEP_S))
         .on_conflict_do_nothing(index_elements=["key_id", "nonce"])
         .returning(NONCES.c.nonce)

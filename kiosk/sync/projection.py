@@ -122,9 +122,10 @@ def project(session: Session, site: str, facts: Iterable[Fact]) -> set[date]:
     if not facts:
         return set()
     ids = {f.ticket_id for f in facts}
+    connection = session.connection()
     known = {
         row["id"]: dict(row)
-        for row in session.execute(select(TICKETS).where(TICKETS.c.id.in_(ids))).mappings()
+        for row in connection.execute(select(TICKETS).where(TICKETS.c.id.in_(ids))).mappings()
     }
     for row in known.values():
         if row["site"] != site:
@@ -241,7 +242,7 @@ def _free_numbers(session: Session, site: str, rows: list[dict]) -> None:
         return
     taken = {
         (d, s, n)
-        for d, s, n in session.execute(
+        for d, s, n in session.connection().execute(
             select(Ticket.day, Ticket.service, Ticket.seq).where(
                 Ticket.site == site,
                 Ticket.parent_id.is_(None),

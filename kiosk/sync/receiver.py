@@ -7,15 +7,26 @@ reading), the body read with a cap (413), the signature over the body (401), the
 strict schema (400/422), the signer is the origin of every row (403), then the
 transaction (200 with the new high-water mark, 409 gap/epoch/fork, 503 busy). Every
 answer to a signed request is signed back.
+
+The handlers here know nothing of the web framework: they take a :class:`PeerRequest`
+and give a :class:`Reply`. An observatory takes a heartbeat from thousands of houses
+every half minute, so :class:`kiosk.sync.door.SyncDoor` answers the hot routes before
+the framework's routing and dependency machinery (most of a request's cost there); the
+FastAPI routes below call the same handlers, and document the routes in the OpenAPI.
+The store work runs on :data:`STORE_THREADS`, a small pool of its own: a bounded number
+of transactions at once per process, and no per-call limiter.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -25,9 +36,9 @@ from kiosk.errors import StoreError
 from kiosk.hub.context import Hub
 from kiosk.store.models import Event
 from kiosk.sync import faults
-from kiosk.sync.apply import apply_batch, apply_session
-from kiosk.sync.models import LineagePending, SyncOrigin
-from kiosk.sync.peer_sites import SiteDescription, digest_held, store_description
+from kiosk.sync.apply import apply_batch, apply_session, origin_state
+from kiosk.sync.models import SyncOrigin
+from kiosk.sync.peer_sites import SiteDescription, store_description
 from kiosk.sync.signing import Refused, Signer, sign_reply
 from kiosk.sync.wire import (
     MAX_BATCH_BYTES,
@@ -44,22 +55,81 @@ from kiosk.sync.wire import (
 
 #: A site description on its own (the heartbeat) weighs far less than a batch.
 MAX_DESCRIPTION_BYTES = 256 * 1024
+#: Store transactions of the sync routes at once in one process (PostgreSQL: each holds a
+#: connection of the pool; SQLite: one writer at a time anyway).
+STORE_THREADS = 8
 
 log = logging.getLogger("kiosk.sync")
 router = APIRouter(prefix="/sync/v1", include_in_schema=True, tags=["sync (peers only)"])
+_store_pool = ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="kiosk-sync-store")
 
 
-def _reply(
-    status: int, body: dict, signer: Signer | None = None, headers: dict | None = None
-) -> Response:
+async def in_store_thread(function, *args):
+    """Run blocking store work on the sync routes' own threads (never on the event loop)."""
+    return await asyncio.get_running_loop().run_in_executor(_store_pool, function, *args)
+
+
+@dataclass
+class PeerRequest:
+    """What a sync handler needs of a request: method, path with its query (both signed),
+    headers (case-insensitive) and a way to read the body."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    chunks: Callable[[], object]  # an async iterator of the body's chunks
+
+    @classmethod
+    def of(cls, request: Request) -> PeerRequest:
+        query = request.url.query
+        path = request.url.path + (f"?{query}" if query else "")
+        return cls(request.method, path, request.headers, request.stream)
+
+    async def body(self, limit: int) -> bytes:
+        """The body, refused (413) past ``limit`` bytes, declared or actually sent."""
+        declared = self.headers.get("content-length")
+        if declared is not None:
+            if not (declared.isascii() and declared.isdigit()):
+                raise Refused(400, "bad_request", "bad Content-Length")
+            if int(declared) > limit:
+                raise Refused(413, "too_large", f"request body too large (at most {limit} bytes)")
+        parts, size = [], 0
+        try:
+            async for chunk in self.chunks():
+                size += len(chunk)
+                if size > limit:
+                    raise Refused(
+                        413, "too_large", f"request body too large (at most {limit} bytes)"
+                    )
+                parts.append(chunk)
+        except ClientDisconnect:
+            raise Refused(400, "disconnected", "the request body was cut short") from None
+        return b"".join(parts)
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def response(self) -> Response:
+        return Response(self.body, self.status, self.headers, media_type="application/json")
+
+
+Handler = Callable[[Hub, PeerRequest], Awaitable[Reply]]
+
+
+def _reply(status: int, body: dict, signer: Signer | None = None, headers: dict | None = None
+           ) -> Reply:  # fmt: skip
     content = json.dumps(body, separators=(",", ":")).encode()
     headers = dict(headers or {})
     if signer is not None:
         headers["x-kiosk-sync-signature"] = sign_reply(signer.secret, signer.nonce, status, content)
-    return Response(content, status_code=status, media_type="application/json", headers=headers)
+    return Reply(status, content, headers)
 
 
-def _refusal(exc: Refused, signer: Signer | None) -> Response:
+def _refusal(exc: Refused, signer: Signer | None) -> Reply:
     headers = {}
     if exc.status == 503:
         headers["retry-after"] = str(exc.extra.get("retry_after_s", 1))
@@ -68,37 +138,11 @@ def _refusal(exc: Refused, signer: Signer | None) -> Response:
     return _reply(exc.status, exc.body(), signer, headers)
 
 
-def _path(request: Request) -> str:
-    query = request.url.query
-    return request.url.path + (f"?{query}" if query else "")
+# -- the handlers -------------------------------------------------------------------------
 
 
-async def _read_capped(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        if not (declared.isascii() and declared.isdigit()):
-            raise Refused(400, "bad_request", "bad Content-Length")
-        if int(declared) > limit:
-            raise Refused(413, "too_large", f"request body too large (at most {limit} bytes)")
-    chunks, size = [], 0
-    try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise Refused(413, "too_large", f"request body too large (at most {limit} bytes)")
-            chunks.append(chunk)
-    except ClientDisconnect:
-        raise Refused(400, "disconnected", "the request body was cut short") from None
-    return b"".join(chunks)
-
-
-def _hub(request: Request) -> Hub:
-    return request.app.state.hub
-
-
-@router.post("/batches")
-async def receive_batch(request: Request) -> Response:
-    hub = _hub(request)
+async def take_batch(hub: Hub, request: PeerRequest) -> Reply:
+    """``POST /sync/v1/batches``: one signed batch of the signer's own events."""
     agent = hub.sync
     signer = None
     try:
@@ -107,8 +151,8 @@ async def receive_batch(request: Request) -> Response:
         encoding = request.headers.get("content-encoding", "identity").lower()
         if encoding not in ("identity", "gzip"):
             raise Refused(415, "encoding", f"unsupported Content-Encoding {encoding[:20]!r}")
-        body = await _read_capped(request, MAX_WIRE_BYTES)
-        signer = agent.verifier.verify("POST", _path(request), request.headers, body, now)
+        body = await request.body(MAX_WIRE_BYTES)
+        signer = agent.verifier.verify("POST", request.path, request.headers, body, now)
         agent.record_heard(signer.peer)
         try:
             batch = parse_batch(body, encoding)
@@ -126,7 +170,7 @@ async def receive_batch(request: Request) -> Response:
         if batch.origin == hub.config.site.slug:
             raise Refused(403, "origin", "this hub's own events never come back to it")
         faults.crash_point("receiver_before_apply")
-        ack = await run_in_threadpool(
+        ack = await in_store_thread(
             apply_batch, hub.store, batch, now, (signer.key_id, signer.nonce)
         )
     except Refused as exc:
@@ -165,30 +209,30 @@ async def receive_batch(request: Request) -> Response:
             "epoch": ack.epoch,
             "applied": ack.applied,
             "replayed": ack.replayed,
+            # The sender stops carrying its description once this says it is held:
+            "your_site_digest": ack.site_digest,
         },
         signer,
     )
 
 
-async def _signed_get(request: Request) -> Signer:
-    hub = _hub(request)
+def _signed_get(hub: Hub, request: PeerRequest) -> Signer:
     now = hub.clock.now()
     if request.headers.get("content-length", "0") not in ("", "0"):
         raise Refused(413, "too_large", "a GET carries no body")
-    signer = hub.sync.verifier.verify("GET", _path(request), request.headers, b"", now)
+    signer = hub.sync.verifier.verify("GET", request.path, request.headers, b"", now)
     hub.sync.record_heard(signer.peer)
     return signer
 
 
-@router.get("/state")
-async def state(request: Request) -> Response:
-    """What this hub holds of the signer's events (its high-water mark and epoch)."""
-    hub = _hub(request)
+async def give_state(hub: Hub, request: PeerRequest) -> Reply:
+    """``GET /sync/v1/state``: what this hub holds of the signer's events (the senders'
+    heartbeat)."""
     try:
-        signer = await _signed_get(request)
+        signer = _signed_get(hub, request)
     except Refused as exc:
         return _refusal(exc, None)
-    known, digest = await run_in_threadpool(_origin_state, hub, signer.peer)
+    known = await in_store_thread(origin_state, hub.store, signer.peer)
     return _reply(
         200,
         {
@@ -196,40 +240,25 @@ async def state(request: Request) -> Response:
             "protocol": PROTOCOL,
             "epoch": hub.store.epoch,
             "time": hub.clock.now().isoformat(),
-            "yours": known,
+            "yours": known.yours,
             # Newer receivers take site descriptions (kiosk.sync.peer_sites):
             "takes_site": True,
-            "your_site_digest": digest,
+            "your_site_digest": known.digest,
         },
         signer,
     )
 
 
-def _origin_state(hub: Hub, origin: str) -> tuple[dict | None, str | None]:
-    with hub.store.read() as session:
-        row = session.get(SyncOrigin, origin)
-        pending = session.get(LineagePending, origin)
-        digest = digest_held(session, origin)
-    if row is None:
-        return None, digest
-    known = {"epoch": row.epoch, "hw": row.hw}
-    if pending is not None:
-        known["pending_epoch"] = pending.epoch
-    return known, digest
-
-
-@router.post("/site")
-async def receive_site(request: Request) -> Response:
-    """The signer's public site description (its heartbeat when it has no batch to send)."""
-    hub = _hub(request)
+async def take_site(hub: Hub, request: PeerRequest) -> Reply:
+    """``POST /sync/v1/site``: the signer's public site description."""
     signer = None
     try:
         now = hub.clock.now()
         hub.sync.verifier.check_headers(request.headers, now)
         if request.headers.get("content-encoding", "identity").lower() != "identity":
             raise Refused(415, "encoding", "a site description is sent as plain JSON")
-        body = await _read_capped(request, MAX_DESCRIPTION_BYTES)
-        signer = hub.sync.verifier.verify("POST", _path(request), request.headers, body, now)
+        body = await request.body(MAX_DESCRIPTION_BYTES)
+        signer = hub.sync.verifier.verify("POST", request.path, request.headers, body, now)
         hub.sync.record_heard(signer.peer)
         try:
             description = SiteDescription.model_validate_json(body)
@@ -240,7 +269,7 @@ async def receive_site(request: Request) -> Response:
             raise Refused(422, "schema", describe(errors)) from None
         if description.slug != signer.peer:
             raise Refused(403, "origin", f"a peer signing as {signer.peer} describes only itself")
-        digest = await run_in_threadpool(_keep_description, hub, description, now)
+        digest = await in_store_thread(_keep_description, hub, description, now)
     except Refused as exc:
         return _refusal(exc, signer)
     return _reply(200, {"site": hub.config.site.slug, "digest": digest}, signer)
@@ -256,16 +285,14 @@ def _keep_description(hub: Hub, description: SiteDescription, now) -> str:
         ) from None
 
 
-@router.get("/own-events")
-async def own_events(request: Request, after: int = Query(0, ge=0, le=2**31)) -> Response:
+async def give_own_events(hub: Hub, request: PeerRequest, after: int) -> Reply:
     """Give the signer back its own events after ``after`` (a store restored from a backup
     recovers what it lost); never another site's."""
-    hub = _hub(request)
     try:
-        signer = await _signed_get(request)
+        signer = _signed_get(hub, request)
     except Refused as exc:
         return _refusal(exc, None)
-    page = await run_in_threadpool(_own_page, hub, signer.peer, after)
+    page = await in_store_thread(_own_page, hub, signer.peer, after)
     return _reply(200, page, signer)
 
 
@@ -293,3 +320,43 @@ def _own_page(hub: Hub, origin: str, after: int) -> dict:
         "hw": hw,
         "rows": out,
     }
+
+
+#: The routes :class:`kiosk.sync.door.SyncDoor` answers before the framework.
+HOT_ROUTES: dict[tuple[str, str], Handler] = {
+    ("POST", "/sync/v1/batches"): take_batch,
+    ("GET", "/sync/v1/state"): give_state,
+    ("POST", "/sync/v1/site"): take_site,
+}
+
+
+# -- the same routes in the framework (OpenAPI, and any path the door lets through) -------
+
+
+def _hub(request: Request) -> Hub:
+    return request.app.state.hub
+
+
+@router.post("/batches")
+async def receive_batch(request: Request) -> Response:
+    """A signed batch of the signer's own events (peer sites only)."""
+    return (await take_batch(_hub(request), PeerRequest.of(request))).response()
+
+
+@router.get("/state")
+async def state(request: Request) -> Response:
+    """What this hub holds of the signer's events (its high-water mark and epoch)."""
+    return (await give_state(_hub(request), PeerRequest.of(request))).response()
+
+
+@router.post("/site")
+async def receive_site(request: Request) -> Response:
+    """The signer's public site description (its heartbeat when it has no batch to send)."""
+    return (await take_site(_hub(request), PeerRequest.of(request))).response()
+
+
+@router.get("/own-events")
+async def own_events(request: Request, after: int = Query(0, ge=0, le=2**31)) -> Response:
+    """Give the signer back its own events after ``after`` (a store restored from a backup
+    recovers what it lost); never another site's."""
+    return (await give_own_events(_hub(request), PeerRequest.of(request), after)).response()
