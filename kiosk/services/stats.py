@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import chain, repeat
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, cast, delete, func, or_, select
+from sqlalchemy import String, bindparam, cast, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
@@ -61,6 +61,14 @@ COUNTS = (
 )
 
 
+#: Built once: they run in every applied sync batch.
+_PURGED_BEFORE = select(Meta.value).where(Meta.key == "purged_before")
+_FORGET_DAYS = delete(DayStats).where(
+    DayStats.day.in_(bindparam("days", expanding=True)),
+    or_(DayStats.site == bindparam("site"), DayStats.site == ALL),
+)
+
+
 def invalidate_days(session: Session, site: str, days: Iterable[date]) -> None:
     """Forget the kept figures of ``site`` on ``days`` (and the days' markers).
 
@@ -69,16 +77,12 @@ def invalidate_days(session: Session, site: str, days: Iterable[date]) -> None:
     """
     days = sorted(set(days))
     connection = session.connection()  # Core: this runs in every applied sync batch
-    purged_before = connection.scalar(select(Meta.value).where(Meta.key == "purged_before"))
+    purged_before = connection.scalar(_PURGED_BEFORE)
     if purged_before is not None:
         days = [d for d in days if d.isoformat() >= purged_before]
     if not days:
         return
-    connection.execute(
-        delete(DayStats).where(
-            DayStats.day.in_(days), or_(DayStats.site == site, DayStats.site == ALL)
-        )
-    )
+    connection.execute(_FORGET_DAYS, {"days": days, "site": site})
 
 
 @dataclass

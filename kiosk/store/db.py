@@ -37,7 +37,15 @@ class Store:
             self.write_engine = _sqlite_engine(url, begin="BEGIN IMMEDIATE")
             self.read_engine = _sqlite_engine(url, begin="BEGIN")
         else:
-            self.write_engine = create_engine(url, pool_pre_ping=True, pool_size=10)
+            # Plans made for each execution: a statement prepared while a table was small
+            # (a new observatory's first minutes) would otherwise keep a sequential scan
+            # of it for good, one sync batch's ticket updates taking 30 ms instead of 1.
+            self.write_engine = create_engine(
+                url,
+                pool_pre_ping=True,
+                pool_size=10,
+                connect_args={"options": "-c plan_cache_mode=force_custom_plan"},
+            )
             self.read_engine = self.write_engine
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)

@@ -74,6 +74,23 @@ _STATE = select(
 )
 
 
+# A batch's statements, built once (building and keying a statement per call cost more
+# than running it):
+_MARK = select(ORIGINS.c.epoch, ORIGINS.c.hw).where(ORIGINS.c.origin == bindparam("origin"))
+_MARK_LOCKED = _MARK.with_for_update()
+_DECLARED = select(SITES.c.digest, SITES.c.declared).where(SITES.c.origin == bindparam("origin"))
+_NEW_MARK = insert(ORIGINS)
+_MOVE_MARK = (
+    update(ORIGINS)
+    .where(ORIGINS.c.origin == bindparam("of_origin"))
+    .values(
+        epoch=bindparam("epoch", type_=ORIGINS.c.epoch.type),
+        hw=bindparam("hw", type_=ORIGINS.c.hw.type),
+        last_heard_at=bindparam("last_heard_at", type_=ORIGINS.c.last_heard_at.type),
+    )
+)
+
+
 def origin_state(store: Store, origin: str) -> OriginState:
     """What this hub holds of ``origin`` (the answer to its heartbeat), in one query."""
     with _known_failures(store.url), store.read_engine.connect() as connection:
@@ -147,17 +164,13 @@ def _apply(session: Session, batch: Batch, now: datetime) -> Ack:
     ones on the session's connection: no ORM objects to load, track and flush."""
     origin = batch.origin
     connection = session.connection()
-    query = select(ORIGINS.c.epoch, ORIGINS.c.hw).where(ORIGINS.c.origin == origin)
-    if connection.dialect.name == "postgresql":
-        query = query.with_for_update()
-    known = connection.execute(query).first()
+    locked = _MARK_LOCKED if connection.dialect.name == "postgresql" else _MARK
+    known = connection.execute(locked, {"origin": origin}).first()
     hw = known.hw if known is not None else 0
     if batch.site is not None:
         store_description(session, origin, batch.site, now)
         session.flush()
-    site = connection.execute(
-        select(SITES.c.digest, SITES.c.declared).where(SITES.c.origin == origin)
-    ).first()
+    site = connection.execute(_DECLARED, {"origin": origin}).first()
     if site is None:
         raise Refused(
             409,
@@ -207,9 +220,9 @@ def _apply(session: Session, batch: Batch, now: datetime) -> Ack:
         invalidate_days(session, origin, days)
     mark = {"epoch": batch.epoch, "hw": hw, "last_heard_at": now}
     if known is None:
-        connection.execute(insert(ORIGINS).values(origin=origin, **mark))
+        connection.execute(_NEW_MARK, {"origin": origin, **mark})
     else:
-        connection.execute(update(ORIGINS).where(ORIGINS.c.origin == origin).values(**mark))
+        connection.execute(_MOVE_MARK, {"of_origin": origin, **mark})
     return Ack(
         hw=hw,
         epoch=batch.epoch,

@@ -42,14 +42,21 @@ _purged_at = 0.0
 _purge_lock = threading.Lock()
 
 
+#: The claim, per dialect, built once (it runs in every batch).
+_CLAIM = {
+    name: dialect.insert(NONCES)
+    .on_conflict_do_nothing(index_elements=["key_id", "nonce"])
+    .returning(NONCES.c.nonce)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+
+
 def claim(session: Session, key_id: str, nonce: str, now: datetime) -> None:
     """Claim ``nonce`` of ``key_id`` in ``session``'s transaction; 401 if already held."""
-    dialect = session.get_bind().dialect.name
-    insert = (postgresql if dialect == "postgresql" else sqlite).insert(NONCES)
-    kept = session.connection().scalar(
-        insert.values(key_id=key_id, nonce=nonce, expires_at=now + timedelta(seconds=KEEP_S))
-        .on_conflict_do_nothing(index_elements=["key_id", "nonce"])
-        .returning(NONCES.c.nonce)
+    connection = session.connection()
+    kept = connection.scalar(
+        _CLAIM[connection.dialect.name],
+        {"key_id": key_id, "nonce": nonce, "expires_at": now + timedelta(seconds=KEEP_S)},
     )
     if kept is None:
         raise Refused(401, "replay", "this request was already received (replay)")

@@ -1,18 +1,26 @@
-"""A batch's rows written to PostgreSQL in one statement each: ``INSERT … SELECT FROM
-unnest(arrays)`` and ``UPDATE … FROM unnest(arrays)``.
+"""A batch's rows written to PostgreSQL in one statement each, the rows sent as one JSON
+document: ``INSERT … SELECT FROM json_populate_recordset(NULL::table, %s)`` and
+``UPDATE … FROM json_populate_recordset(…)``.
 
-Row-by-row ``executemany`` sends one statement per row (psycopg pipelines them, but the
-server still plans and runs 500 inserts for a 500-row batch, and the Python side adapts
-every value one by one); one array per column is adapted once and the server inserts the
-set in one go. ``ON CONFLICT DO NOTHING`` keeps the semantics of the row-by-row insert,
-which ``COPY`` could not. Values go through each column's own bind processing (aware UTC
-times made naive, JSON serialised), so the rows are stored exactly as SQLAlchemy stores
-them.
+Row-by-row ``executemany`` sends one statement per row (the server plans and runs 500
+inserts for a 500-row batch, and the Python side adapts every value one by one). One
+parameter holding every row as JSON is serialised by the standard library's C encoder and
+read by the server in one go, into the table's own row type: no per-column array for the
+driver to adapt (that was most of a small batch's CPU), and the statement's text is the
+same for any number of rows, so the server keeps it prepared. ``ON CONFLICT DO NOTHING``
+keeps the semantics of the row-by-row insert, which ``COPY`` could not.
+
+Values go through each column's own bind processing first (aware UTC times made naive),
+then to their JSON form (ISO dates and times), so the rows are stored exactly as
+SQLAlchemy stores them; a JSON column's value is nested as it is.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from functools import cache
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table
 from sqlalchemy.orm import Session
@@ -20,56 +28,74 @@ from sqlalchemy.orm import Session
 from kiosk.store.models import UTCDateTime
 
 
-def _pg_type(column) -> str:
-    kind = column.type
-    if isinstance(kind, UTCDateTime | DateTime):
-        return "timestamp"
-    if isinstance(kind, JSON):
-        return "json"
-    if isinstance(kind, Boolean):
-        return "boolean"
-    if isinstance(kind, Integer):
-        return "integer"
-    if isinstance(kind, Date):
-        return "date"
-    if isinstance(kind, String):
-        return "text"
-    raise TypeError(f"no array type for {table_name(column)}")  # a new column type: add it
+def _utc_text(value: datetime) -> str:
+    """An aware time as the naive UTC text it is stored as (what :class:`UTCDateTime`
+    binds), without the type machinery around each value: this runs for every time of
+    every row."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to the store")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat()
 
 
-def table_name(column) -> str:
-    return f"{column.table.name}.{column.name}"
+def _iso_text(value: date | datetime) -> str:
+    return value.isoformat()
 
 
-def _arrays(session: Session, table: Table, rows: list[dict]) -> tuple[list, list[list]]:
-    dialect = session.get_bind().dialect
-    columns = list(table.columns)
-    arrays = []
-    for column in columns:
-        process = column.type._cached_bind_processor(dialect)
-        values = [row.get(column.name) for row in rows]
-        if isinstance(column.type, JSON):
-            # Sent as text and cast by the server: psycopg has no adapter for a list of dicts.
-            values = [None if v is None else _json_text(v) for v in values]
-        elif process is not None:
-            values = [None if v is None else process(v) for v in values]
-        arrays.append(values)
-    return columns, arrays
+@cache
+def _converters(table: Table) -> tuple[tuple[str, Callable | None], ...]:
+    """Per column of ``table``: its name and what turns a value into its JSON form (None:
+    the value is its JSON form already: text, numbers, booleans, a JSON column's value)."""
+    out = []
+    for column in table.columns:
+        kind = column.type
+        if isinstance(kind, UTCDateTime):
+            out.append((column.name, _utc_text))
+        elif isinstance(kind, DateTime | Date):
+            out.append((column.name, _iso_text))
+        elif isinstance(kind, Boolean):
+            out.append((column.name, bool))
+        elif isinstance(kind, JSON | Integer | String):
+            out.append((column.name, None))
+        else:  # a new column type with its own bind processing: say how it travels
+            raise TypeError(f"no JSON form for {table.name}.{column.name} ({kind})")
+    return tuple(out)
 
 
-def _json_text(value) -> str:
-    return json.dumps(value, separators=(",", ":"))
-
-
-def _unnest(columns: list) -> tuple[str, str]:
-    """``unnest(%s::t1[], …) AS u(c1, …)`` and the select list casting JSON back."""
-    arrays = ", ".join(
-        f"%b::{'text' if _pg_type(c) == 'json' else _pg_type(c)}[]" for c in columns
+def _document(table: Table, rows: list[dict]) -> str:
+    converters = _converters(table)
+    return json.dumps(
+        [
+            {
+                name: value if (value := row.get(name)) is None or fn is None else fn(value)
+                for name, fn in converters
+            }
+            for row in rows
+        ],
+        separators=(",", ":"),
+        ensure_ascii=False,
     )
-    names = ", ".join(c.name for c in columns)
-    select = ", ".join(f"u.{c.name}::json" if _pg_type(c) == "json" else f"u.{c.name}"
-                       for c in columns)  # fmt: skip
-    return f"unnest({arrays}) AS u({names})", select
+
+
+@cache
+def _insert_sql(table: Table, skip_conflicts_on: tuple[str, ...]) -> str:
+    names = ", ".join(c.name for c in table.columns)
+    conflict = (
+        f" ON CONFLICT ({', '.join(skip_conflicts_on)}) DO NOTHING" if skip_conflicts_on else ""
+    )
+    return (
+        f"INSERT INTO {table.name} ({names}) SELECT {names} "
+        f"FROM json_populate_recordset(NULL::{table.name}, %s::json){conflict}"
+    )
+
+
+@cache
+def _update_sql(table: Table, key: str, columns: tuple[str, ...]) -> str:
+    sets = ", ".join(f"{name} = u.{name}" for name in columns)
+    return (
+        f"UPDATE {table.name} SET {sets} "
+        f"FROM json_populate_recordset(NULL::{table.name}, %s::json) AS u "
+        f"WHERE {table.name}.{key} = u.{key}"
+    )
 
 
 def insert_rows(
@@ -77,32 +103,21 @@ def insert_rows(
 ) -> None:
     """``INSERT`` ``rows`` into ``table`` in one statement (``ON CONFLICT (…) DO NOTHING``
     with ``skip_conflicts_on``)."""
-    columns, arrays = _arrays(session, table, rows)
-    source, select = _unnest(columns)
-    conflict = (
-        f" ON CONFLICT ({', '.join(skip_conflicts_on)}) DO NOTHING" if skip_conflicts_on else ""
-    )
-    names = ", ".join(c.name for c in columns)
-    sql = f"INSERT INTO {table.name} ({names}) SELECT {select} FROM {source}{conflict}"
-    _execute(session, sql, arrays)
+    _execute(session, _insert_sql(table, skip_conflicts_on), _document(table, rows))
 
 
-def update_rows(session: Session, table: Table, rows: list[dict], key: str = "id") -> None:
-    """Set every column of ``rows`` (matched on ``key``) in one ``UPDATE … FROM``."""
-    columns, arrays = _arrays(session, table, rows)
-    source, _ = _unnest(columns)
-    sets = ", ".join(
-        f"{c.name} = u.{c.name}::json" if _pg_type(c) == "json" else f"{c.name} = u.{c.name}"
-        for c in columns
-        if c.name != key
-    )
-    sql = f"UPDATE {table.name} SET {sets} FROM {source} WHERE {table.name}.{key} = u.{key}"
-    _execute(session, sql, arrays)
+def update_rows(
+    session: Session, table: Table, rows: list[dict], columns: tuple[str, ...], key: str = "id"
+) -> None:
+    """Set ``columns`` of ``rows`` (matched on ``key``) in one ``UPDATE … FROM`` (the
+    other columns of the rows are not sent)."""
+    wanted = {key, *columns}
+    slim = [{name: row[name] for name in wanted} for row in rows]
+    _execute(session, _update_sql(table, key, columns), _document(table, slim))
 
 
-def _execute(session: Session, sql: str, arrays: list[list]) -> None:
-    """Run ``sql`` on the session's own connection (its transaction), the arrays sent in
-    PostgreSQL's binary format: no text escaping of each value on either side."""
+def _execute(session: Session, sql: str, document: str) -> None:
+    """Run ``sql`` on the session's own connection (its transaction)."""
     raw = session.connection().connection.driver_connection
     with raw.cursor() as cursor:
-        cursor.execute(sql, arrays)
+        cursor.execute(sql, (document,))

@@ -30,6 +30,13 @@ from kiosk.sync.wire import data_of
 
 TICKETS = Ticket.__table__
 COLUMNS = [column.name for column in TICKETS.columns]
+#: Built once: these run in every applied batch.
+_TICKETS_BY_ID = select(TICKETS).where(TICKETS.c.id.in_(bindparam("ids", expanding=True)))
+_NUMBERS_TAKEN = select(Ticket.day, Ticket.service, Ticket.seq).where(
+    Ticket.site == bindparam("site"),
+    Ticket.parent_id.is_(None),
+    Ticket.day.in_(bindparam("days", expanding=True)),
+)
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def project(session: Session, site: str, facts: Iterable[Fact]) -> set[date]:
     connection = session.connection()
     known = {
         row["id"]: dict(row)
-        for row in connection.execute(select(TICKETS).where(TICKETS.c.id.in_(ids))).mappings()
+        for row in connection.execute(_TICKETS_BY_ID, {"ids": list(ids)}).mappings()
     }
     for row in known.values():
         if row["site"] != site:
@@ -141,8 +148,17 @@ def project(session: Session, site: str, facts: Iterable[Fact]) -> set[date]:
         _free_numbers(session, site, new)
         bulk_insert(session, TICKETS, new)
     if changed:
-        _update(session, changed)
+        _update(session, changed, _changed_columns(changed, known))
     return {row["day"] for row in (*new, *changed)}
+
+
+def _changed_columns(rows: list[dict], known: dict[str, dict]) -> tuple[str, ...]:
+    """The columns any of ``rows`` changes against its row as held (in table order)."""
+    changed = set()
+    for row in rows:
+        held = known[row["id"]]
+        changed.update(name for name in COLUMNS if row[name] != held[name])
+    return tuple(name for name in COLUMNS if name in changed)
 
 
 def bulk_insert(
@@ -214,13 +230,13 @@ def rebuild(session: Session, site: str, ticket_ids: Iterable[str]) -> set[date]
         _free_numbers(session, site, new)
         session.execute(TICKETS.insert(), new)
     if changed:
-        _update(session, changed)
+        _update(session, changed, _changed_columns(changed, known))
     return {row["day"] for row in (*new, *changed)}
 
 
-def _update(session: Session, rows: list[dict]) -> None:
+def _update(session: Session, rows: list[dict], columns: tuple[str, ...]) -> None:
     if session.get_bind().dialect.name == "postgresql":
-        pg_bulk.update_rows(session, TICKETS, rows)
+        pg_bulk.update_rows(session, TICKETS, rows, columns)
         return
     values = {name: bindparam(f"v_{name}") for name in COLUMNS if name != "id"}
     statement = update(TICKETS).where(TICKETS.c.id == bindparam("v_id")).values(values)
@@ -243,11 +259,7 @@ def _free_numbers(session: Session, site: str, rows: list[dict]) -> None:
     taken = {
         (d, s, n)
         for d, s, n in session.connection().execute(
-            select(Ticket.day, Ticket.service, Ticket.seq).where(
-                Ticket.site == site,
-                Ticket.parent_id.is_(None),
-                Ticket.day.in_({r["day"] for r in firsts}),
-            )
+            _NUMBERS_TAKEN, {"site": site, "days": sorted({r["day"] for r in firsts})}
         )
     }
     for row in firsts:
