@@ -27,7 +27,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import JSON, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -123,6 +123,17 @@ class SiteDescription(_Strict):
 def digest_of(description: dict) -> str:
     canonical = json.dumps(description, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def digest_as_received(description: dict) -> str:
+    """The digest a receiver computes of ``description`` (:meth:`SiteDescription.digest`,
+    over the checked form: every weekday present, dates in ISO form), so that a sender can
+    tell whether its peer holds it. A description a receiver would refuse gets the digest of
+    its raw form (no receiver holds that one)."""
+    try:
+        return SiteDescription.model_validate(description).digest()
+    except ValidationError:
+        return digest_of(description)
 
 
 def _hours(schedule: WeeklySchedule) -> dict[str, list[str]]:

@@ -38,7 +38,7 @@ from kiosk.siteconfig.schema import Peer
 from kiosk.store.db import Store
 from kiosk.store.models import Event, Sequence
 from kiosk.sync import faults
-from kiosk.sync.peer_sites import describe_site, digest_of
+from kiosk.sync.peer_sites import describe_site, digest_as_received
 from kiosk.sync.signing import H_SIGNATURE, reply_is_genuine, sign_request
 from kiosk.sync.trouble import PeerTrouble
 from kiosk.sync.wire import MAX_BATCH_BYTES, MAX_ROWS, encode, row_size, to_wire
@@ -125,7 +125,8 @@ class PeerLink:
         #: Whether the peer takes site descriptions (older receivers refuse the field).
         self.takes_site = True
         self.description = describe_site(agent.config)
-        self.digest = digest_of(self.description)
+        #: As the receiver computes it (and answers it as ``your_site_digest``).
+        self.digest = digest_as_received(self.description)
         #: The description digest the peer is known to hold (None: unknown, as after a
         #: restart, or told by an older receiver): the description rides in each batch
         #: until the peer is known to hold ``self.digest``.
