@@ -4,8 +4,9 @@ A site describes itself (:func:`describe_site`): slug, name, postal address if t
 gives one, time zone, each service's code, ticket prefix, labels in fr/en/nl and weekly
 hours (its own or the house's, as the local schedule uses them), the house's closed dates,
 and the counters' ids and display names. Nothing secret ever goes in (no PIN hash, no key,
-no URL of a peer). The description travels with sync, signed like every batch: in each
-batch's envelope (field ``site``) and, when a site has nothing to send, from the sender's
+no URL of a peer). The description travels with sync, signed like every batch: in a
+batch's envelope (field ``site``) while the peer is not known to hold its digest
+(:func:`digest_as_received`) and, when a site has nothing to send, from the sender's
 heartbeat (``POST /sync/v1/site`` when the peer's ``/sync/v1/state`` shows an older one).
 
 The receiver keeps the latest description of each origin (table ``peer_sites``) and the
