@@ -9,7 +9,9 @@ with its nonce, and acknowledged. The sites themselves are simulated by this pro
 (asyncio, one task per site, one request in flight per site as a real sender): their
 batches are the rows a site's queue writes (issued, called, started, finished), in the
 wire format, built before the clock starts, so the figures measure the observatory and
-not 2,840 SQLite files.
+not 2,840 SQLite files. As a real sender, a site's batch carries its description only
+until the observatory is known to hold it (``your_site_digest`` of an ack or of the state
+answer equal to the description's digest; an ack without the key makes it unknown again).
 
 - ``observatory_batch_p95_ms`` / ``observatory_rows_per_s``: 50 sites (10 with
   ``--quick``) each pushing a 4,000-event backlog at once (8 batches of 500 rows); the
@@ -24,7 +26,8 @@ not 2,840 SQLite files.
   mid-morning; each visit writes four events as it happens (arrival, call, start,
   finish) and the site pushes them as they come (a small batch, or a larger one when the
   previous request is still in flight, as the sender does), plus its heartbeat (a signed
-  ``GET /sync/v1/state`` every 30 s). The slice is replayed at ``TARGET_SPEEDUP`` times real
+  ``GET /sync/v1/state`` once the observatory has not answered it, ack or state, for 30 s,
+  as :mod:`kiosk.sync.agent` does). The slice is replayed at ``TARGET_SPEEDUP`` times real
   time; the speedup reported is the slice's length over the wall time until its last
   event was acknowledged, and the lag of an event is the wall time from when it happened
   (in the replay) to its acknowledgement: the lag a site would see under ten times the
@@ -57,6 +60,7 @@ from zoneinfo import ZoneInfo
 from kiosk.bench.hub_figures import free_port
 from kiosk.bench.processes import wait_for_health
 from kiosk.bench.sync_figures import SECRET, LocalPostgres, PostgresUnavailable, site_text
+from kiosk.sync.peer_sites import digest_as_received
 from kiosk.sync.signing import sign_request
 from kiosk.sync.wire import MAX_ROWS, encode
 
@@ -87,13 +91,17 @@ class SimSite:
     epoch: str = field(default_factory=lambda: str(uuid.uuid4()))
     #: (instant, wire row without its seq) in time order; seqs are given in that order.
     events: list[tuple[datetime, dict]] = field(default_factory=list)
+    #: The description digest the observatory is known to hold (None: unknown).
+    peer_digest: str | None = None
+    _digest: str | None = field(default=None, repr=False)
 
     def lineage(self) -> list[dict]:
         return [{"epoch": self.epoch, "first_seq": 1}]
 
     def description(self) -> dict:
-        """The public site description a real sender puts in every batch (the observatory
-        refuses rows naming services or counters a site never declared)."""
+        """The public site description a real sender puts in its batches until the
+        observatory holds it (which refuses rows naming services or counters a site never
+        declared)."""
         open_hours = {day: ["08:30-17:30"] for day in ("mon", "tue", "wed", "thu", "fri")}
         return {
             "slug": self.slug,
@@ -107,24 +115,36 @@ class SimSite:
             "counters": [{"id": "accueil", "name": "Accueil"}],
         }  # fmt: skip
 
+    @property
+    def digest(self) -> str:
+        """The description's digest as the receiver computes it (and answers it)."""
+        if self._digest is None:
+            self._digest = digest_as_received(self.description())
+        return self._digest
+
+    def heard(self, answer: dict) -> None:
+        """What a 200 answer (ack or state) tells of the description held there."""
+        held = answer.get("your_site_digest")
+        self.peer_digest = held if isinstance(held, str) else None
+
     def number(self) -> None:
         self.events.sort(key=lambda item: item[0])
         for seq, (_, row) in enumerate(self.events, start=1):
             row["seq"] = seq
 
     def body(self, rows: list[dict]) -> tuple[bytes, str | None]:
-        return encode(
-            {
-                "origin": self.slug,
-                "epoch": self.epoch,
-                "lineage": self.lineage(),
-                "first_seq": rows[0]["seq"],
-                "last_seq": rows[-1]["seq"],
-                "count": len(rows),
-                "rows": rows,
-                "site": self.description(),
-            }
-        )
+        batch = {
+            "origin": self.slug,
+            "epoch": self.epoch,
+            "lineage": self.lineage(),
+            "first_seq": rows[0]["seq"],
+            "last_seq": rows[-1]["seq"],
+            "count": len(rows),
+            "rows": rows,
+        }
+        if self.peer_digest != self.digest:
+            batch["site"] = self.description()
+        return encode(batch)
 
 
 def visit(site: SimSite, day: date, number: int, arrived: datetime, rng: random.Random) -> None:
@@ -313,6 +333,7 @@ async def post_batch(client: Client, site: SimSite, rows: list[dict]) -> int:
             headers["content-encoding"] = encoding
         answer = await client.post(BATCHES_PATH, content=body, headers=headers)
         if answer.status_code == 200:
+            site.heard(json.loads(answer.text))
             return attempt
         if answer.status_code != 503:
             raise RuntimeError(f"{site.slug}: {answer.status_code} {answer.text[:300]}")
@@ -325,6 +346,7 @@ async def heartbeat(client: Client, site: SimSite) -> None:
     answer = await client.get(STATE_PATH, headers=headers)
     if answer.status_code != 200:
         raise RuntimeError(f"{site.slug}: state {answer.status_code} {answer.text[:300]}")
+    site.heard(json.loads(answer.text))
 
 
 # -- bulk: many sites pushing their backlog at once -------------------------------------------
@@ -396,6 +418,9 @@ async def _replay(
         nonlocal requests, last_ack
         due = [((at - start).total_seconds() / speedup, row) for at, row in site.events
                if start <= at < end]  # fmt: skip
+        # The heartbeat comes once the site has had no answer (ack or state) for
+        # HEARTBEAT_S, as the real agent does: ``beat`` is when that silence ends.
+        silence_s = HEARTBEAT_S / speedup
         beat = phase
         mine = lags.setdefault(site.slug, [])
         loop = asyncio.get_running_loop()
@@ -406,7 +431,7 @@ async def _replay(
                 await asyncio.sleep(max(0.0, t0 + beat - loop.time()))
                 await heartbeat(client, site)
                 requests += 1
-                beat += HEARTBEAT_S / speedup
+                beat = loop.time() - t0 + silence_s
                 continue
             await asyncio.sleep(max(0.0, t0 + next_event - loop.time()))
             now = loop.time() - t0
@@ -417,6 +442,7 @@ async def _replay(
             acked = loop.time() - t0
             mine.extend(acked - at for at, _ in ready)
             last_ack = max(last_ack, acked)
+            beat = acked + silence_s
 
     rng = random.Random(1)
     async with _client(url) as client:

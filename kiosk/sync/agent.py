@@ -6,6 +6,11 @@ doubling up to 10 minutes, with jitter so that sites do not retry in step. The t
 only read the store and write their own cursor rows; ticket issuing never waits on them.
 State for the status screens (last success, backlog, last error, last heard from) is kept
 in ``sync_peers`` so that ``kiosk sync-status`` reads it from another process.
+
+The heartbeat (``GET /sync/v1/state``: is the peer there, what does it hold) runs only when
+the peer has said nothing for ``HEARTBEAT_S`` (no state answer, no batch ack) or after a
+failure: while batches flow, each signed ack already proves the peer is there and tells
+its high-water mark (a peer restored from a backup answers a batch with a 409 gap).
 """
 
 from __future__ import annotations
@@ -151,19 +156,13 @@ class SyncAgent:
 
     def _run(self, link: PeerLink) -> None:
         failures = 0
-        checked_at = 0.0
         while not self._stop.is_set():
             if self.quarantined(link.peer.slug) is not None:
                 # A person must act (`kiosk sync-release`); look again now and then.
                 self._sleep(max(5.0, self.config.sync.poll_s), link.peer.slug, wakeable=False)
                 continue
             try:
-                if failures or time.monotonic() - checked_at > HEARTBEAT_S:
-                    self.ensure_rejoined()
-                    link.check_state()
-                    checked_at = time.monotonic()
-                result = link.push()
-                trouble = result.error
+                trouble = self._round(link, failures)
             except PeerTrouble as exc:
                 trouble = str(exc)
                 self.record_failure(link.peer.slug, trouble)
@@ -181,6 +180,13 @@ class SyncAgent:
             else:
                 failures = 0
                 self._sleep(self.config.sync.poll_s, link.peer.slug, wakeable=True)
+
+    def _round(self, link: PeerLink, failures: int) -> str | None:
+        """One pass of a peer's worker: the heartbeat when due, then a push; its trouble."""
+        if failures or link.silent_for() > HEARTBEAT_S:
+            self.ensure_rejoined()
+            link.check_state()
+        return link.push().error
 
     def _sleep(self, seconds: float, slug: str, wakeable: bool) -> None:
         """Wait ``seconds``; a wake-up ends the wait only when ``wakeable`` (not during a

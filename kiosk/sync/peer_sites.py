@@ -4,8 +4,9 @@ A site describes itself (:func:`describe_site`): slug, name, postal address if t
 gives one, time zone, each service's code, ticket prefix, labels in fr/en/nl and weekly
 hours (its own or the house's, as the local schedule uses them), the house's closed dates,
 and the counters' ids and display names. Nothing secret ever goes in (no PIN hash, no key,
-no URL of a peer). The description travels with sync, signed like every batch: in each
-batch's envelope (field ``site``) and, when a site has nothing to send, from the sender's
+no URL of a peer). The description travels with sync, signed like every batch: in a
+batch's envelope (field ``site``) while the peer is not known to hold its digest
+(:func:`digest_as_received`) and, when a site has nothing to send, from the sender's
 heartbeat (``POST /sync/v1/site`` when the peer's ``/sync/v1/state`` shows an older one).
 
 The receiver keeps the latest description of each origin (table ``peer_sites``) and the
@@ -27,7 +28,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import JSON, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -123,6 +124,17 @@ class SiteDescription(_Strict):
 def digest_of(description: dict) -> str:
     canonical = json.dumps(description, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def digest_as_received(description: dict) -> str:
+    """The digest a receiver computes of ``description`` (:meth:`SiteDescription.digest`,
+    over the checked form: every weekday present, dates in ISO form), so that a sender can
+    tell whether its peer holds it. A description a receiver would refuse gets the digest of
+    its raw form (no receiver holds that one)."""
+    try:
+        return SiteDescription.model_validate(description).digest()
+    except ValidationError:
+        return digest_of(description)
 
 
 def _hours(schedule: WeeklySchedule) -> dict[str, list[str]]:

@@ -7,14 +7,23 @@ sent, never those received from other sites (no echo). The cursor moves to the p
 acknowledged high-water mark only on a reply whose signature proves it came from the peer;
 a 409 "gap" moves it back to what the peer really holds (a peer restored from a backup).
 Nothing here holds a database transaction while waiting on the network.
+
+This site's description (kiosk.sync.peer_sites) rides in a batch only while the peer is not
+known to hold its current digest: the peer tells the digest it holds in its state answer
+(``your_site_digest``) and in each batch acknowledgement (same key; an acknowledgement
+without it, from an older receiver, means "unknown": the description goes in the next
+batch again). Validating a description costs the receiver a fifth of a small batch's CPU;
+an observatory taking thousands of sites should not pay it for every batch.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import ssl
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -29,7 +38,7 @@ from kiosk.siteconfig.schema import Peer
 from kiosk.store.db import Store
 from kiosk.store.models import Event, Sequence
 from kiosk.sync import faults
-from kiosk.sync.peer_sites import describe_site, digest_of
+from kiosk.sync.peer_sites import describe_site, digest_as_received
 from kiosk.sync.signing import H_SIGNATURE, reply_is_genuine, sign_request
 from kiosk.sync.trouble import PeerTrouble
 from kiosk.sync.wire import MAX_BATCH_BYTES, MAX_ROWS, encode, row_size, to_wire
@@ -116,7 +125,16 @@ class PeerLink:
         #: Whether the peer takes site descriptions (older receivers refuse the field).
         self.takes_site = True
         self.description = describe_site(agent.config)
-        self.digest = digest_of(self.description)
+        #: As the receiver computes it (and answers it as ``your_site_digest``).
+        self.digest = digest_as_received(self.description)
+        #: The description digest the peer is known to hold (None: unknown, as after a
+        #: restart, or told by an older receiver): the description rides in each batch
+        #: until the peer is known to hold ``self.digest``.
+        self.peer_digest: str | None = None
+        #: A seam for tests: the monotonic clock of :attr:`heard_at`.
+        self.monotonic: Callable[[], float] = time.monotonic
+        #: When the peer last gave a signed 200 answer (state, ack, description taken).
+        self.heard_at = -math.inf
 
     # -- HTTP -------------------------------------------------------------------------
 
@@ -169,12 +187,18 @@ class PeerLink:
         )
         if response.status_code == 200 and not genuine:
             raise PeerTrouble(f"{self.peer.slug} answered without a valid signature")
+        if response.status_code == 200:
+            self.heard_at = self.monotonic()
         if not genuine:
             answer = {"detail": answer.get("detail"), "error": answer.get("error")}
         answer["_genuine"] = genuine
         return response.status_code, answer
 
     # -- pushing ----------------------------------------------------------------------
+
+    def silent_for(self) -> float:
+        """Seconds since the peer last answered a signed request with a 200 (inf: never)."""
+        return self.monotonic() - self.heard_at
 
     def push(self, max_batches: int | None = None) -> RoundResult:
         """Send batches until the peer holds every event of this site, or trouble.
@@ -237,6 +261,8 @@ class PeerLink:
             ).all()
         if not rows:
             return None
+        # Room for the description whether it goes or not: whether it does is settled when
+        # the batch is sent (the ack of the batch on the wire may change it).
         site = self.description if self.takes_site else None
         wire, size = [], ENVELOPE_BYTES + (row_size(site) if site else 0)
         for row in rows:
@@ -254,18 +280,38 @@ class PeerLink:
             "count": len(wire),
             "rows": wire,
         }
-        if site is not None:
-            batch["site"] = site
+        if self._carries_site():
+            batch["site"] = self.description
         batch["_body"], batch["_encoding"] = encode(batch)
         return batch
 
+    def _carries_site(self) -> bool:
+        """Whether the next batch must carry this site's description."""
+        return self.takes_site and self.peer_digest != self.digest
+
+    def _settle_site(self, batch: dict) -> None:
+        """Put the description in (or leave it out of) a batch prepared ahead, as the
+        latest answer says: re-encoded only when that answer changed what it needs."""
+        carries = self._carries_site()
+        if carries == ("site" in batch):
+            return
+        if carries:
+            batch["site"] = self.description
+        else:
+            del batch["site"]
+        envelope = {key: value for key, value in batch.items() if not key.startswith("_")}
+        batch["_body"], batch["_encoding"] = encode(envelope)
+
     def _send(self, batch: dict, result: RoundResult) -> int:
+        self._settle_site(batch)
         sent_at = time.perf_counter()
         faults.crash_point("sender_before_send")
         status, answer = self.request("POST", BATCHES_PATH, batch["_body"], batch["_encoding"])
         result.batch_ms.append((time.perf_counter() - sent_at) * 1000)
         if status == 200:
             hw = int(answer["hw"])
+            # An older receiver's ack has no such key: unknown, the next batch carries it.
+            self.peer_digest = _digest_or_none(answer.get("your_site_digest"))
             faults.crash_point("sender_after_ack")
             if hw > batch["last_seq"]:
                 self._check_not_behind(hw)
@@ -278,6 +324,7 @@ class PeerLink:
         error = answer.get("error")
         if status == 409 and error == "gap" and answer["_genuine"]:
             expected = int(answer["expected_seq"])
+            self.peer_digest = None  # restored from a backup: it may hold an older one
             result.notes.append(f"peer expects seq {expected}: resending from there")
             return expected - 1
         if status == 409 and error == "undescribed" and answer["_genuine"]:
@@ -327,6 +374,7 @@ class PeerLink:
                 f"{answer.get('error')}): {answer.get('detail')}",
                 status=status,
             )
+        self.peer_digest = _digest_or_none(answer.get("digest"))
 
     def _check_not_behind(self, hw: int) -> None:
         with self.agent.store.read() as session:
@@ -360,7 +408,8 @@ class PeerLink:
         answer = self.state()
         self.agent.record_contact(self.peer.slug)
         self.takes_site = bool(answer.get("takes_site"))
-        if self.takes_site and answer.get("your_site_digest") != self.digest:
+        self.peer_digest = _digest_or_none(answer.get("your_site_digest"))
+        if self.takes_site and self.peer_digest != self.digest:
             self.send_description()
         yours = answer.get("yours")
         hw = int(yours["hw"]) if yours else 0
@@ -377,6 +426,10 @@ class PeerLink:
         elif hw > cursor:
             self._check_not_behind(hw)
             self.agent.record_ack(self.peer.slug, hw, 0)
+
+
+def _digest_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _transport(exc: httpx.HTTPError) -> str:

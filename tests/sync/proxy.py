@@ -14,6 +14,9 @@ through). Faults act on real sockets:
 - ``delay:S``: held S seconds before it goes on;
 - ``late``: held back and the sender's connection reset; the held copy is delivered
   later, after the next request went through (an old packet arriving after newer ones).
+
+:attr:`FaultProxy.on_reply`, when set, may rewrite each reply the receiver sent before the
+sender gets it (a test speaking for another version of the receiver).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -109,6 +113,8 @@ class FaultProxy:
     seen: list[Seen] = field(default_factory=list)
     #: Every request that went through, as (head, body) bytes off the wire.
     wire: list[tuple[bytes, bytes]] = field(default_factory=list)
+    #: ``(request head, reply) -> reply``: rewrites the receiver's replies (None: as they are).
+    on_reply: Callable[[bytes, bytes], bytes] | None = None
 
     def __post_init__(self) -> None:
         self._server = socket.create_server(("127.0.0.1", 0))
@@ -233,6 +239,8 @@ class FaultProxy:
                     return
                 if fault and fault.startswith("status_after:"):
                     reply = _status_reply(int(fault.split(":", 1)[1]))
+                elif self.on_reply is not None:
+                    reply = self.on_reply(head, reply)
                 client.sendall(reply)
                 self._deliver_late()
         finally:
