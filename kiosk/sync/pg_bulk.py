@@ -42,9 +42,9 @@ def _iso_text(value: date | datetime) -> str:
 
 
 @cache
-def _converters(table: Table) -> tuple[tuple[str, Callable | None], ...]:
-    """Per column of ``table``: its name and what turns a value into its JSON form (None:
-    the value is its JSON form already: text, numbers, booleans, a JSON column's value)."""
+def _converters(table: Table) -> tuple[tuple[str, Callable], ...]:
+    """The columns of ``table`` whose values need turning into their JSON form, and how
+    (text, numbers and a JSON column's value are their JSON form already)."""
     out = []
     for column in table.columns:
         kind = column.type
@@ -54,26 +54,24 @@ def _converters(table: Table) -> tuple[tuple[str, Callable | None], ...]:
             out.append((column.name, _iso_text))
         elif isinstance(kind, Boolean):
             out.append((column.name, bool))
-        elif isinstance(kind, JSON | Integer | String):
-            out.append((column.name, None))
-        else:  # a new column type with its own bind processing: say how it travels
+        elif not isinstance(kind, JSON | Integer | String):
+            # A new column type with its own bind processing: say how it travels.
             raise TypeError(f"no JSON form for {table.name}.{column.name} ({kind})")
     return tuple(out)
 
 
 def _document(table: Table, rows: list[dict]) -> str:
+    """``rows`` as one JSON array; a key a row lacks is NULL in the table's row type."""
     converters = _converters(table)
-    return json.dumps(
-        [
-            {
-                name: value if (value := row.get(name)) is None or fn is None else fn(value)
-                for name, fn in converters
-            }
-            for row in rows
-        ],
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+    items = []
+    for row in rows:
+        item = dict(row)
+        for name, convert in converters:
+            value = item.get(name)
+            if value is not None:
+                item[name] = convert(value)
+        items.append(item)
+    return json.dumps(items, separators=(",", ":"), ensure_ascii=False)
 
 
 @cache
@@ -111,8 +109,7 @@ def update_rows(
 ) -> None:
     """Set ``columns`` of ``rows`` (matched on ``key``) in one ``UPDATE … FROM`` (the
     other columns of the rows are not sent)."""
-    wanted = {key, *columns}
-    slim = [{name: row[name] for name in wanted} for row in rows]
+    slim = [{name: row[name] for name in (key, *columns)} for row in rows]
     _execute(session, _update_sql(table, key, columns), _document(table, slim))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import String, any_, bindparam, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,11 @@ TICKETS = Ticket.__table__
 COLUMNS = [column.name for column in TICKETS.columns]
 #: Built once: these run in every applied batch.
 _TICKETS_BY_ID = select(TICKETS).where(TICKETS.c.id.in_(bindparam("ids", expanding=True)))
+#: On PostgreSQL the ids travel as one array: a statement of the same text whatever their
+#: number (an ``IN`` of hundreds of placeholders was parsed again by the driver each time).
+_TICKETS_BY_ID_ARRAY = select(TICKETS).where(
+    TICKETS.c.id == any_(bindparam("ids", type_=postgresql.ARRAY(String)))
+)
 _NUMBERS_TAKEN = select(Ticket.day, Ticket.service, Ticket.seq).where(
     Ticket.site == bindparam("site"),
     Ticket.parent_id.is_(None),
@@ -132,7 +137,10 @@ def project(session: Session, site: str, facts: Iterable[Fact]) -> set[date]:
     connection = session.connection()
     known = {
         row["id"]: dict(row)
-        for row in connection.execute(_TICKETS_BY_ID, {"ids": list(ids)}).mappings()
+        for row in connection.execute(
+            _TICKETS_BY_ID_ARRAY if connection.dialect.name == "postgresql" else _TICKETS_BY_ID,
+            {"ids": list(ids)},
+        ).mappings()
     }
     for row in known.values():
         if row["site"] != site:
