@@ -47,6 +47,13 @@ class Store:
                 connect_args={"options": "-c plan_cache_mode=force_custom_plan"},
             )
             self.read_engine = self.write_engine
+        #: For a single-statement read that needs no transaction of its own (PostgreSQL:
+        #: no BEGIN and ROLLBACK around it; a sync heartbeat is one such read).
+        self.lone_read_engine = (
+            self.read_engine
+            if self.is_sqlite
+            else self.read_engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self.epoch = ""

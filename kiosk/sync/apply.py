@@ -93,7 +93,7 @@ _MOVE_MARK = (
 
 def origin_state(store: Store, origin: str) -> OriginState:
     """What this hub holds of ``origin`` (the answer to its heartbeat), in one query."""
-    with _known_failures(store.url), store.read_engine.connect() as connection:
+    with _known_failures(store.url), store.lone_read_engine.connect() as connection:
         epoch, hw, pending, digest = connection.execute(_STATE, {"origin": origin}).one()
     if epoch is None:
         return OriginState(None, digest)

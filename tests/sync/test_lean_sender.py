@@ -113,6 +113,24 @@ def test_batches_carry_the_description_until_the_peer_holds_it(started: Pair):
     assert peer_sites(b.store)[0].slug == "site-a"
 
 
+def test_the_receivers_own_acks_tell_the_digest_it_holds(started: Pair):
+    """No rewriting: the receiving hub's acknowledgement says which description it holds."""
+    a, b = started.a, started.b
+    acks: list[dict] = []
+
+    def keep(request_head: bytes, reply: bytes) -> bytes:
+        if request_head.startswith(BATCHES):
+            acks.append(json.loads(reply.partition(b"\r\n\r\n")[2]))
+        return reply
+
+    started.ab.on_reply = keep
+    push_rounds(a, 3)
+    assert described(started.ab) == [True, False, False]
+    told = {answer.get("your_site_digest") for answer in acks}
+    assert told == {held_by(b, "site-a")()} != {None}
+    assert_converged(a.store, b.store, "site-a")
+
+
 def test_a_changed_site_file_is_described_again(started: Pair):
     a, b = started.a, started.b
     started.ab.on_reply = acks_telling(held_by(b, "site-a"))
