@@ -232,7 +232,10 @@ async def give_state(hub: Hub, request: PeerRequest) -> Reply:
         signer = _signed_get(hub, request)
     except Refused as exc:
         return _refusal(exc, None)
-    known = await in_store_thread(origin_state, hub.store, signer.peer)
+    try:
+        known = await in_store_thread(origin_state, hub.store, signer.peer)
+    except StoreError as exc:
+        return _refusal(Refused(503, "store_busy", str(exc), retry_after_s=1), signer)
     return _reply(
         200,
         {
