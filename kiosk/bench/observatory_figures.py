@@ -28,10 +28,16 @@ answer equal to the description's digest; an ack without the key makes it unknow
   previous request is still in flight, as the sender does), plus its heartbeat (a signed
   ``GET /sync/v1/state`` once the observatory has not answered it, ack or state, for 30 s,
   as :mod:`kiosk.sync.agent` does). The slice is replayed at ``TARGET_SPEEDUP`` times real
-  time; the speedup reported is the slice's length over the wall time until its last
-  event was acknowledged, and the lag of an event is the wall time from when it happened
-  (in the replay) to its acknowledgement: the lag a site would see under ten times the
-  national load.
+  time. The speedup reported is the pace the replay kept: the slice's length over the
+  wall time until its last event was sent (a site sends an event when it happens, or when
+  its previous request comes back if the observatory is slow, so an observatory that
+  cannot keep up stretches the replay; the time from the slice's end to the last
+  acknowledgement is ``national_drain_s``). The lag of an event is the wall time from when
+  it happened (in the replay) to its acknowledgement: the lag a site would see under ten
+  times the national load; ``national_lag_p95_s`` over every event,
+  ``national_lag_worst_site_p95_s`` the worst site's own p95 (a quiet site's few events
+  make its p95 its slowest one), ``national_sites_lag_p95_within_5_s`` the share of sites
+  whose p95 is within 5 s.
 
 Skipped with a note when no PostgreSQL server can be started here. The machine these
 figures come from is said in the ``observatory_note``.
@@ -65,9 +71,27 @@ from kiosk.sync.signing import sign_request
 from kiosk.sync.wire import MAX_ROWS, encode
 
 WORKERS = 4
+
+METHOD = {
+    "observatory_batch_p95_ms": "50 simulated sites pushing a 4,000-event backlog each at "
+    "once into `kiosk serve --workers 4` on PostgreSQL: a signed batch sent to its "
+    "acknowledgement (503 retries included), p95",
+    "observatory_rows_per_s": "rows of those backlogs applied per second, first batch sent "
+    "to the last acknowledged (goal: at least 20,000)",
+    "observatory_500_batch_p95_ms": "the same with 500 sites of 1,000 events each, p95",
+    "observatory_500_rows_per_s": "rows of the 500 sites' backlogs applied per second",
+    "national_day_speedup": "2,840 sites at their real cadence in the day's peak half hour, "
+    "replayed at 10x: the slice's length over the wall time until its last event was sent "
+    "(a slow observatory stretches it; goal: at least 10)",
+    "national_lag_p95_s": "in that replay, an event happening to its acknowledgement, p95 "
+    "over every event",
+}
+GOALS = {"observatory_batch_p95_ms": 500, "national_lag_p95_s": 5}
 NATIONAL_SITES = 2_840
 TARGET_SPEEDUP = 10.0
 HEARTBEAT_S = 30.0
+#: The most a site's replication lag may be at p95 in the national replay (the issue's goal).
+LAG_GOAL_S = 5.0
 BATCHES_PATH = "/sync/v1/batches"
 STATE_PATH = "/sync/v1/state"
 PARIS = ZoneInfo("Europe/Paris")
@@ -412,10 +436,10 @@ async def _replay(
 ) -> dict:
     lags: dict[str, list[float]] = {}
     requests = 0
-    last_ack = 0.0
+    last_ack = last_sent = 0.0
 
     async def run_site(client: Client, site: SimSite, phase: float, t0: float) -> None:
-        nonlocal requests, last_ack
+        nonlocal requests, last_ack, last_sent
         due = [((at - start).total_seconds() / speedup, row) for at, row in site.events
                if start <= at < end]  # fmt: skip
         # The heartbeat comes once the site has had no answer (ack or state) for
@@ -437,6 +461,7 @@ async def _replay(
             now = loop.time() - t0
             ready = [item for item in due[:MAX_ROWS] if item[0] <= now]
             del due[: len(ready)]
+            last_sent = max(last_sent, now)
             await post_batch(client, site, [row for _, row in ready])
             requests += 1
             acked = loop.time() - t0
@@ -450,16 +475,22 @@ async def _replay(
         await asyncio.gather(
             *(run_site(client, s, rng.uniform(0, HEARTBEAT_S / speedup), t0) for s in sites)
         )
-        wall = last_ack
     every = [lag for mine in lags.values() for lag in mine]
-    worst = max(_p95(mine) for mine in lags.values() if mine)
+    per_site = [_p95(mine) for mine in lags.values() if mine]
     slice_s = (end - start).total_seconds()
     return {
-        "national_day_speedup": round(slice_s / max(wall, slice_s / speedup), 2),
+        # The pace the replay kept: a site sends an event when it happens, or when its
+        # previous request comes back if the observatory is slow (one request in flight a
+        # site), so an observatory that cannot keep up stretches the replay.
+        "national_day_speedup": round(slice_s / max(last_sent, slice_s / speedup), 2),
         "national_lag_p95_s": round(_p95(every), 3),
-        "national_lag_worst_site_p95_s": round(worst, 3),
+        "national_lag_worst_site_p95_s": round(max(per_site), 3),
+        "national_sites_lag_p95_within_5_s": round(
+            sum(lag <= LAG_GOAL_S for lag in per_site) / len(per_site), 4
+        ),
+        "national_drain_s": round(max(0.0, last_ack - slice_s / speedup), 3),
         "national_events": len(every),
-        "national_requests_per_s": round(requests / wall),
+        "national_requests_per_s": round(requests / last_ack),
     }
 
 
