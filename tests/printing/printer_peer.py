@@ -21,39 +21,17 @@ from __future__ import annotations
 import selectors
 import socket
 import threading
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
 from types import TracebackType
 
-DLE_EOT = b"\x10\x04"
+from tests.printing.printer_mind import Behaviour, PrinterMind
+
+__all__ = ["Behaviour", "PrinterPeer", "free_port"]
 
 
-class Behaviour(Enum):
-    ONLINE = "online"
-    NEAR_END = "near_end"
-    PAPER_OUT = "paper_out"
-    OFFLINE = "offline"
-    RUNS_OUT = "runs_out"
-    DISCONNECT = "disconnect"
-    BLACK_HOLE = "black_hole"
-    BACKLOG_FULL = "backlog_full"
-
-
-# Answers to DLE EOT 1 (printer), 2 (offline cause), 3 (error cause), 4 (paper sensor).
-# Fixed bits 1 and 4 are set in every answer (0x12).
-_ANSWERS: dict[Behaviour, dict[int, int]] = {
-    Behaviour.ONLINE: {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12},
-    Behaviour.NEAR_END: {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 | 0x0C},
-    Behaviour.PAPER_OUT: {1: 0x12 | 0x08, 2: 0x12 | 0x20, 3: 0x12, 4: 0x12 | 0x0C | 0x60},
-    Behaviour.OFFLINE: {1: 0x12 | 0x08, 2: 0x12 | 0x04, 3: 0x12, 4: 0x12},
-}
-_ANSWERS[Behaviour.DISCONNECT] = _ANSWERS[Behaviour.ONLINE]
-
-
-@dataclass
+@dataclass(eq=False)  # one byte stream of the mind: hashed by identity
 class _Client:
     sock: socket.socket
-    pending: bytearray = field(default_factory=bytearray)
     received: int = 0
 
 
@@ -69,8 +47,7 @@ class PrinterPeer:
         self.disconnect_after = disconnect_after
         self.host = "127.0.0.1"
         self.port = 0
-        self.data = bytearray()
-        self.queries: list[int] = []
+        self.mind = PrinterMind(behaviour)
         self.connections = 0
         self._lock = threading.Lock()
         self._selector = selectors.DefaultSelector()
@@ -115,9 +92,18 @@ class PrinterPeer:
     def address(self) -> tuple[str, int]:
         return self.host, self.port
 
+    @property
+    def data(self) -> bytearray:
+        """Everything received except the status queries."""
+        return self.mind.data
+
+    @property
+    def queries(self) -> list[int]:
+        """The ``n`` of every ``DLE EOT n`` received."""
+        return self.mind.queries
+
     def received(self) -> bytes:
-        with self._lock:
-            return bytes(self.data)
+        return self.mind.received()
 
     # -- the serving thread ----------------------------------------------------------------
     def _run(self) -> None:
@@ -157,42 +143,16 @@ class PrinterPeer:
             self._drop(client)
             return
         client.received += len(chunk)
-        client.pending += chunk
-        self._serve(client)
+        answer = self.mind.feed(chunk, stream=client)
+        if answer:
+            client.sock.sendall(answer)
         if self.behaviour is Behaviour.DISCONNECT and client.received >= self.disconnect_after:
             self._drop(client)  # unread bytes left in the kernel make this a reset
-
-    def _answers(self, printed: bool) -> dict[int, int]:
-        if self.behaviour is Behaviour.RUNS_OUT:
-            return _ANSWERS[Behaviour.PAPER_OUT if printed else Behaviour.ONLINE]
-        return _ANSWERS[self.behaviour]
 
     def _drop(self, client: _Client) -> None:
         self._selector.unregister(client.sock)
         client.sock.close()
-
-    def _serve(self, client: _Client) -> None:
-        """Answer the complete ``DLE EOT n`` in ``pending``; keep everything else as data."""
-        buf = client.pending
-        out = bytearray()
-        i = 0
-        while i < len(buf):
-            if buf[i : i + 2] == DLE_EOT:
-                if i + 2 >= len(buf):
-                    break  # the rest of the query is still on the way
-                n = buf[i + 2]
-                answer = self._answers(printed=bool(out or self.data)).get(n)
-                with self._lock:
-                    self.queries.append(n)
-                if answer is not None:
-                    client.sock.sendall(bytes([answer]))
-                i += 3
-                continue
-            out.append(buf[i])
-            i += 1
-        del buf[:i]
-        with self._lock:
-            self.data += out
+        self.mind.forget(client)
 
 
 def free_port() -> int:

@@ -13,8 +13,7 @@ import selectors
 import threading
 from types import TracebackType
 
-from tests.printing.printer_mind import PrinterMind
-from tests.printing.printer_peer import Behaviour
+from tests.printing.printer_mind import Behaviour, PrinterMind
 
 
 class SerialPrinter:

@@ -13,8 +13,7 @@ from printing.connections import open_connection
 from printing.render import render_ticket
 from printing.status import PaperState, PrinterFault
 from tests.printing.escpos_decoder import decode
-from tests.printing.printer_mind import PrinterMind
-from tests.printing.printer_peer import Behaviour
+from tests.printing.printer_mind import Behaviour, PrinterMind
 from tests.printing.serial_printer import SerialPrinter
 from tests.printing.tickets import make_view
 from tests.printing.usb_backend import EPSON, TM_T20II, FakeUsbPrinter, PrinterBackend
