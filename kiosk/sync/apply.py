@@ -27,7 +27,7 @@ from kiosk.store.db import SQLITE_BUSY_MS, Store, _known_failures
 from kiosk.store.models import Event
 from kiosk.sync import faults, nonces
 from kiosk.sync.models import LineagePending, SyncOrigin
-from kiosk.sync.peer_sites import PeerSiteRow, store_description, undeclared
+from kiosk.sync.peer_sites import PeerSiteRow, declared_sets, store_description, undeclared
 from kiosk.sync.projection import Fact, bulk_insert, fact_of, project
 from kiosk.sync.signing import Refused
 from kiosk.sync.wire import TIME_FACTS, Batch, WireData, WireRow, data_of, to_wire
@@ -177,12 +177,7 @@ def _apply(session: Session, batch: Batch, now: datetime) -> Ack:
             "undescribed",
             f"{origin} never sent its site description: upgrade its hub (sync keeps the outbox)",
         )
-    declared = site.declared or {}
-    why = undeclared(
-        batch.rows,
-        frozenset(declared.get("services", ())),
-        frozenset(declared.get("counters", ())),
-    )
+    why = undeclared(batch.rows, *declared_sets(site.declared))
     if why is not None:
         raise Refused(422, "undeclared", why)
     if known is not None and known.epoch != batch.epoch:

@@ -18,7 +18,7 @@ error layer (a 500, logged), as it would through the routes.
 from __future__ import annotations
 
 from starlette.datastructures import Headers
-from starlette.requests import ClientDisconnect
+from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kiosk.hub.context import Hub
@@ -38,27 +38,7 @@ class SyncDoor:
             return
         query = scope.get("query_string", b"").decode("latin-1")
         path = scope["path"] + (f"?{query}" if query else "")
-        request = PeerRequest(scope["method"], path, Headers(scope=scope), _chunks(receive))
-        reply = await handler(self.hub, request)
-        headers = [(b"content-type", b"application/json"),
-                   (b"content-length", str(len(reply.body)).encode())]  # fmt: skip
-        headers += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in reply.headers.items()]
-        await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-        await send({"type": "http.response.body", "body": reply.body})
-
-
-def _chunks(receive: Receive):
-    """The body's chunks as an async iterator (once), as Starlette's ``Request.stream``."""
-
-    async def stream():
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise ClientDisconnect()
-            body = message.get("body", b"")
-            if body:
-                yield body
-            if not message.get("more_body", False):
-                return
-
-    return stream
+        body = Request(scope, receive).stream  # Starlette's own reading of the body
+        reply = await handler(self.hub, PeerRequest(scope["method"], path, Headers(scope=scope),
+                                                    body))  # fmt: skip
+        await reply.response()(scope, receive, send)

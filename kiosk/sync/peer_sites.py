@@ -221,9 +221,12 @@ def store_description(
 def declared_of(session: Session, origin: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """Service codes and counter ids ``origin`` ever declared (None: never described)."""
     row = session.get(PeerSiteRow, origin)
-    if row is None:
-        return None
-    declared = row.declared or {}
+    return None if row is None else declared_sets(row.declared)
+
+
+def declared_sets(declared: dict | None) -> tuple[frozenset[str], frozenset[str]]:
+    """A ``peer_sites.declared`` value as (service codes, counter ids)."""
+    declared = declared or {}
     return frozenset(declared.get("services", [])), frozenset(declared.get("counters", []))
 
 
