@@ -19,22 +19,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cache
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table
 from sqlalchemy.orm import Session
 
-from kiosk.store.models import UTCDateTime
+from kiosk.store.models import UTCDateTime, naive_utc
 
 
 def _utc_text(value: datetime) -> str:
     """An aware time as the naive UTC text it is stored as (what :class:`UTCDateTime`
     binds), without the type machinery around each value: this runs for every time of
     every row."""
-    if value.tzinfo is None:
-        raise ValueError("naive datetime given to the store")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat()
+    return naive_utc(value).isoformat()
 
 
 def _iso_text(value: date | datetime) -> str:
