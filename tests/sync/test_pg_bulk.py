@@ -91,3 +91,13 @@ def test_a_naive_time_is_refused_before_it_reaches_the_store(store):
     with pytest.raises(ValueError, match="naive"), apply_session(store) as session:
         pg_bulk.insert_rows(session, TICKETS, [ticket(1, arrived_at=datetime(2026, 7, 1, 9))])
     assert held(store) == {}
+
+
+def test_times_do_not_depend_on_the_server_session_time_zone(store):
+    """Times travel with their offset and the statement makes them UTC itself, whatever
+    zone the connection's session is in."""
+    with apply_session(store) as session:
+        session.connection().exec_driver_sql("SET LOCAL TIME ZONE 'Pacific/Auckland'")
+        pg_bulk.insert_rows(session, TICKETS, [ticket(3)])
+    [row] = held(store).values()
+    assert row.arrived_at == datetime(2026, 7, 1, 7, 0, 3, tzinfo=UTC)
