@@ -22,6 +22,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.errors import KioskError
 from kiosk.hub import sdnotify
 from kiosk.hub.app import create_app, create_public_app
+from kiosk.hub.collector import settle_collector
 from kiosk.hub.context import Hub
 from kiosk.siteconfig import SiteConfig, load_site_config
 from kiosk.store.db import Store
@@ -134,8 +135,10 @@ class _NotifyingServer(uvicorn.Server):
 
 def serve(hub: Hub, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
     public = PublicListener(hub, log_level).start() if hub.config.security.public_listen else None
+    server = _NotifyingServer(_uvicorn_config(hub, host, port, log_level))
+    settle_collector()
     try:
-        _NotifyingServer(_uvicorn_config(hub, host, port, log_level)).run()
+        server.run()
     finally:
         if public is not None:
             public.stop()
@@ -150,7 +153,9 @@ ENV_DB = "KIOSK_SERVE_DB"
 def worker_app():
     """The app of one worker process of ``kiosk serve --workers N`` (an app factory that
     uvicorn imports by name in each process it starts): its own hub over the shared store."""
-    return create_app(build_hub(os.environ[ENV_CONFIG], os.environ[ENV_DB]))
+    app = create_app(build_hub(os.environ[ENV_CONFIG], os.environ[ENV_DB]))
+    settle_collector()
+    return app
 
 
 def check_workers(config: SiteConfig, db_url: str, workers: int) -> None:
