@@ -66,7 +66,6 @@ from zoneinfo import ZoneInfo
 from kiosk.bench.hub_figures import free_port
 from kiosk.bench.processes import wait_for_health
 from kiosk.bench.sync_figures import SECRET, LocalPostgres, PostgresUnavailable, site_text
-from kiosk.sync.pace import BatchPace
 from kiosk.sync.peer_sites import digest_as_received
 from kiosk.sync.signing import sign_request
 from kiosk.sync.wire import MAX_ROWS, encode
@@ -377,37 +376,25 @@ async def heartbeat(client: Client, site: SimSite) -> None:
 # -- bulk: many sites pushing their backlog at once -------------------------------------------
 
 
-async def _push_all(
-    url: str, sites: list[SimSite]
-) -> tuple[float, list[float], int, list[int]]:
-    """Every site pushes its whole backlog at once, each sizing its batches as a real
-    sender does (:class:`kiosk.sync.pace.BatchPace`); returns the wall time, each batch's
-    round trip (ms), the rows applied, and each batch's size."""
+async def _push_all(url: str, sites: list[SimSite]) -> tuple[float, list[float], int]:
     latencies: list[float] = []
-    sizes: list[int] = []
     rows = 0
 
     async def push(client: Client, site: SimSite) -> None:
         nonlocal rows
         events = [row for _, row in site.events]
-        pace, start = BatchPace(), 0
-        while start < len(events):
-            asked = pace.rows
-            chunk = events[start : start + asked]
+        for start in range(0, len(events), MAX_ROWS):
+            chunk = events[start : start + MAX_ROWS]
             sent = time.perf_counter()
             await post_batch(client, site, chunk)
-            took = time.perf_counter() - sent
-            pace.heard(len(chunk), took, full=len(chunk) == asked)
-            latencies.append(took * 1000)
-            sizes.append(len(chunk))
+            latencies.append((time.perf_counter() - sent) * 1000)
             rows += len(chunk)
-            start += len(chunk)
 
     async with _client(url) as client:
         started = time.perf_counter()
         await asyncio.gather(*(push(client, site) for site in sites))
         seconds = time.perf_counter() - started
-    return seconds, latencies, rows, sizes
+    return seconds, latencies, rows
 
 
 def bulk_figure(sites: int, events: int, key: str) -> dict:
@@ -416,11 +403,10 @@ def bulk_figure(sites: int, events: int, key: str) -> dict:
     for site in simulated:
         backlog(site, events, date.today(), rng)
     with observatory(simulated) as url:
-        seconds, latencies, rows, sizes = asyncio.run(_push_all(url, simulated))
+        seconds, latencies, rows = asyncio.run(_push_all(url, simulated))
     return {
         f"{key}_sites": sites,
         f"{key}_rows": rows,
-        f"{key}_batch_rows_median": statistics.median(sizes),
         f"{key}_batch_p95_ms": round(_p95(latencies), 1),
         f"{key}_rows_per_s": round(rows / seconds),
     }

@@ -38,7 +38,6 @@ from kiosk.siteconfig.schema import Peer
 from kiosk.store.db import Store
 from kiosk.store.models import Event, Sequence
 from kiosk.sync import faults
-from kiosk.sync.pace import BatchPace
 from kiosk.sync.peer_sites import describe_site, digest_as_received
 from kiosk.sync.signing import H_SIGNATURE, reply_is_genuine, sign_request
 from kiosk.sync.trouble import PeerTrouble
@@ -123,8 +122,6 @@ class PeerLink:
         self._counted = 0
         #: Rows per batch: halved after each 422 to find the one row a peer refuses.
         self._limit = MAX_ROWS
-        #: Rows per batch as the peer's acknowledgements allow (short when it is slow).
-        self.pace = BatchPace()
         #: Whether the peer takes site descriptions (older receivers refuse the field).
         self.takes_site = True
         self.description = describe_site(agent.config)
@@ -230,7 +227,8 @@ class PeerLink:
                     break
                 ahead = self._prepare.submit(self._next_batch, batch["last_seq"], lineage)
                 cursor = self._send(batch, result)
-                if cursor != batch["last_seq"] or self._over_pace(ahead.result()):
+                if cursor != batch["last_seq"]:
+                    ahead.result()
                     ahead = self._prepare.submit(self._next_batch, cursor, lineage)
                 if time.monotonic() - saved_at > SAVE_EVERY_S:
                     self.agent.record_ack(self.peer.slug, cursor, result.sent - self._counted)
@@ -253,19 +251,13 @@ class PeerLink:
         result.backlog = self.agent.backlog(self.peer.slug)
         return result
 
-    def _over_pace(self, batch: dict | None) -> bool:
-        """Whether a batch read ahead is longer than the pace now allows (the ack of the
-        one before it was slow): it is read again, shorter."""
-        return batch is not None and batch["count"] > self.pace.rows
-
     def _next_batch(self, cursor: int, lineage: list[dict]) -> dict | None:
-        asked = min(self._limit, self.pace.rows)
         with self.agent.store.read() as session:
             rows = session.execute(
                 select(EVENTS)
                 .where(EVENTS.c.site == self.site, EVENTS.c.seq > cursor)
                 .order_by(EVENTS.c.seq)
-                .limit(asked)
+                .limit(self._limit)
             ).all()
         if not rows:
             return None
@@ -291,7 +283,6 @@ class PeerLink:
         if self._carries_site():
             batch["site"] = self.description
         batch["_body"], batch["_encoding"] = encode(batch)
-        batch["_full"] = len(rows) == asked  # more may follow: the pace may grow on it
         return batch
 
     def _carries_site(self) -> bool:
@@ -316,10 +307,8 @@ class PeerLink:
         sent_at = time.perf_counter()
         faults.crash_point("sender_before_send")
         status, answer = self.request("POST", BATCHES_PATH, batch["_body"], batch["_encoding"])
-        took = time.perf_counter() - sent_at
-        result.batch_ms.append(took * 1000)
+        result.batch_ms.append((time.perf_counter() - sent_at) * 1000)
         if status == 200:
-            self.pace.heard(batch["count"], took, batch["_full"])
             hw = int(answer["hw"])
             # An older receiver's ack has no such key: unknown, the next batch carries it.
             self.peer_digest = _digest_or_none(answer.get("your_site_digest"))

@@ -328,8 +328,9 @@ def real_batch(site: Site, cursor: int = 0) -> dict:
     link = next(iter(site.agent.links.values()))
     batch = link._next_batch(cursor, site.agent.lineage())
     assert batch is not None, "nothing to send"
-    # The sender's own notes on it (encoded body, whether it was full) never travel.
-    return {key: value for key, value in batch.items() if not key.startswith("_")}
+    batch.pop("_body")
+    batch.pop("_encoding")
+    return batch
 
 
 def post_signed(
