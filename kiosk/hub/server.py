@@ -135,9 +135,9 @@ class _NotifyingServer(uvicorn.Server):
 
 def serve(hub: Hub, host: str = "127.0.0.1", port: int = 8470, log_level: str = "info") -> None:
     public = PublicListener(hub, log_level).start() if hub.config.security.public_listen else None
-    server = _NotifyingServer(_uvicorn_config(hub, host, port, log_level))
-    settle_collector()
     try:
+        server = _NotifyingServer(_uvicorn_config(hub, host, port, log_level))
+        settle_collector()
         server.run()
     finally:
         if public is not None:
