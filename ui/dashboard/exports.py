@@ -15,8 +15,18 @@ from PySide6.QtWidgets import QFileDialog
 
 from ui.dashboard.jobs import Steps
 from ui.dashboard.period import months
+from ui.dashboard.planning import planning_params
 from ui.dashboard.report_pdf import Report, ReportContext
 from ui.i18n import tr
+
+
+def _with_planning(shown: dict | None, results: list) -> dict:
+    """The report's answer from an export's steps: the figures (``shown``, or fetched
+    first), then their planning when it was fetched (the last step)."""
+    answer = shown if shown is not None else results[0]
+    if len(results) > (0 if shown is not None else 1):
+        answer = {**answer, "planning": results[-1]}
+    return answer
 
 
 class Exports:
@@ -68,21 +78,29 @@ class Exports:
         self.exported.emit(str(path))
 
     def export_pdf(self, path: str | Path) -> None:
-        """The report of the chosen days, written a page at a time with progress."""
-        query, path = self.query, Path(path)
-        if self.answer is not None and self.shown_query == query:
-            self._write_pdf(path, self.answer)
+        """The report of the chosen days, written a page at a time with progress. Its
+        planning page is always there: taken from the planning tab when the tab holds
+        those days already, else fetched with the figures (off the GUI thread)."""
+        query, path, panel = self.query, Path(path), self.board.planning
+        shown = self.answer if self.answer is not None and self.shown_query == query else None
+        if shown is not None and panel.matches(shown):
+            self._write_pdf(path, {**shown, "planning": panel.data})
             return
-        job = Steps(self, [lambda: self.client.stats(**query.params())])
+        if shown is not None and panel.fetch is None:
+            self._write_pdf(path, shown)
+            return
+        steps = [] if shown is not None else [lambda: self.client.stats(**query.params())]
+        if panel.fetch is not None:
+            fetch = panel.fetch
+            steps.append(lambda: fetch(planning_params(shown or job.results[0])))
+        job = Steps(self, steps)
         self._start_progress(job, tr("Preparing the report"))
-        job.done.connect(lambda results: self._write_pdf(path, results[0]))
+        job.done.connect(lambda results: self._write_pdf(path, _with_planning(shown, results)))
         job.failed.connect(self._export_failed)
         job.start()
 
     def _write_pdf(self, path: Path, answer: dict) -> None:
         query = self.query
-        if self.board.planning.matches(answer):  # the planning page, when it has come
-            answer = {**answer, "planning": self.board.planning.data}
         scope = [tr("Both sites") if not query.site else self.site_name(query.site)]
         if query.service:
             scope.append(

@@ -91,6 +91,11 @@ def legend() -> str:
               "for a service that was closed. Grey: no permanence held.")  # fmt: skip
 
 
+def planning_params(answer: dict) -> dict:
+    """The planning request that goes with a stats answer: its days and service."""
+    return {"start": answer["from"], "end": answer["to"], "service": answer.get("service")}
+
+
 class PlanningPanel(QWidget):
     """Signals: ``loaded()`` once the figures of the board's days are shown."""
 
@@ -119,7 +124,7 @@ class PlanningPanel(QWidget):
 
     def follow(self, answer: dict) -> None:
         """Ask for the planning of the board's days (and service), once per change."""
-        params = {"start": answer["from"], "end": answer["to"], "service": answer.get("service")}
+        params = planning_params(answer)
         if self.fetch is None or params == self._asked:
             return
         self._asked = params
