@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from kiosk.clock import Clock, SystemClock
 from kiosk.hub.live import LiveFeed
 from kiosk.hub.ratelimit import RateLimiter
+from kiosk.publish.served import QualityPages
 from kiosk.services.appointments import Appointments
 from kiosk.services.devices import Devices
 from kiosk.services.queue import QueueService
@@ -33,6 +34,7 @@ class Hub:
         self.queue = QueueService(self.store, self.config, self.clock, self._changed)
         self.queue.close_past_days()
         self.stats = Stats(self.store, self.config.tz, self.clock)
+        self.quality_pages = QualityPages(self.config, self.stats)
         self.appointments = Appointments(self.store, self.config, self.clock, self.queue)
         self.staff = StaffAuth(self.store, self.config, self.clock)
         self.devices = Devices(self.store, self.clock)

@@ -178,3 +178,63 @@ def test_the_public_quality_page(api, running_hub):
     assert api.get("/quality/2026", params={"lang": "de"}).status_code == 422
     assert api.get("/quality/1999").status_code == 422
     assert api.get("/quality/2027").status_code == 422  # no finished day yet
+
+
+def test_the_public_page_computes_a_year_once_for_its_three_languages(store, demo_config):
+    """Anonymous requests never make the hub compute a year again and again: one
+    computation serves fr, en and nl and a crowd asking at once; the next one comes only
+    after the keeping time; another year is answered while one is being computed."""
+    import threading
+
+    from kiosk.errors import KioskError
+    from kiosk.publish.served import QualityPages
+    from kiosk.services.stats import Stats
+
+    with store.write() as session:
+        session.add_all(
+            served_visit("demo", date(2026, 3, 2), "CAF", n,
+                         datetime(2026, 3, 2, 9, tzinfo=PARIS) + timedelta(minutes=n), 3, 10)
+            for n in range(1, 8)
+        )  # fmt: skip
+    stats = Stats(store, demo_config.tz, YEAR_END)
+    computing_2025, release = threading.Event(), threading.Event()
+    figures = stats.figures
+
+    def slow_for_2025(start, end):
+        if start.year == 2025:
+            computing_2025.set()
+            assert release.wait(10)
+        return figures(start, end)
+
+    stats.figures = slow_for_2025
+    now = [0.0]
+    pages = QualityPages(demo_config, stats, keep_s=600, monotonic=lambda: now[0])
+
+    crowd = [threading.Thread(target=pages.html, args=(2026, lang)) for lang in
+             ("fr", "en", "nl") * 4]  # fmt: skip
+    for thread in crowd:
+        thread.start()
+    for thread in crowd:
+        thread.join(10)
+    assert pages.computed == 1
+    assert "Kwaliteit van de dienstverlening 2026" in pages.html(2026, "nl")
+    assert ">7<" in pages.html(2026, "en") and pages.computed == 1
+
+    behind = threading.Thread(target=pages.html, args=(2025, "fr"))
+    behind.start()
+    assert computing_2025.wait(10)
+    answered: list[str] = []
+    asker = threading.Thread(target=lambda: answered.append(pages.html(2026, "fr")))
+    asker.start()
+    asker.join(5)
+    release.set()
+    assert answered and "2026" in answered[0]  # not held up by 2025's computation
+    behind.join(10)
+    assert pages.computed == 2
+
+    now[0] = 601.0
+    pages.html(2026, "fr")
+    assert pages.computed == 3
+    with pytest.raises(KioskError):
+        pages.html(2027, "fr")  # no finished day yet: nothing computed
+    assert pages.computed == 3
