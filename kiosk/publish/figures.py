@@ -12,10 +12,16 @@ Anonymous by construction, whatever the visitors' numbers:
   until the suppressed months hold at least two months and :data:`MIN_CELL` visits: the
   site's total minus its published months then tells only a sum of several months, never
   one of them.
-- Every total published anywhere (the poster, the page, the open data) is a sum of
-  published cells, so no subtraction recovers a suppressed or merged value.
 - Figures of a cell that rest on fewer than :data:`MIN_CELL` people (a median wait of
-  three called visitors, the satisfaction of two answers) are left blank.
+  three called visitors, three visits served, the satisfaction of two answers) are left
+  blank.
+- Every total published anywhere (the poster, the page, the open data) is a sum of what
+  the cells publish: a figure left blank in a cell stays out of every total too
+  (:meth:`Cell.shown`), so no subtraction recovers a suppressed, merged or blank value.
+- The months tell visits and waits only. Their answers and their visits solved would be
+  a second breakdown of the same site totals as the partners': a site's answers over its
+  partners minus those over its published months would give the answers of the months
+  left blank.
 """
 
 from __future__ import annotations
@@ -67,13 +73,28 @@ class Cell:
         enough = len(waits) >= MIN_CELL
         return {
             "visitors": self.visitors,
-            "served": self.served,
+            "served": self.served if self.served >= MIN_CELL else None,
             "solved_share": _share(self.solved, self.served),
             "wait_p50_s": percentile(waits, 0.5) if enough else None,
             "service_level_share": level["service_level_share"] if enough else None,
             "feedback_answers": answers if answers >= MIN_CELL else None,
             "satisfaction_share": _share(self.feedback.get(3, 0), answers),
         }
+
+    def shown(self) -> Cell:
+        """What a total may take of this cell: what it publishes. Visits served and
+        solved, waits and answers that are blank here stay out of every sum."""
+        enough_served = self.served >= MIN_CELL
+        return Cell(
+            self.site,
+            self.key,
+            set(self.services),
+            self.visitors,
+            self.served if enough_served else 0,
+            self.solved if enough_served else 0,
+            list(self.waits) if len(self.waits) >= MIN_CELL else [],
+            self.feedback.copy() if sum(self.feedback.values()) >= MIN_CELL else Counter(),
+        )
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -107,7 +128,7 @@ class Published:
         result = Cell("*", key or "*")
         for cell in cells if cells is not None else self.partners:
             if key is None or cell.key == key:
-                result.add(cell)
+                result.add(cell.shown())
         return result
 
     def by_partner(self) -> list[Cell]:
@@ -123,7 +144,7 @@ class Published:
         site has no row)."""
         months: dict[str, Cell] = {}
         for cell in self.months:
-            months.setdefault(cell.key, Cell("*", cell.key)).add(cell)
+            months.setdefault(cell.key, Cell("*", cell.key)).add(cell.shown())
         return [months[key] for key in sorted(months)]
 
 
@@ -149,9 +170,15 @@ def publish(config: SiteConfig, figures: dict[Key, Figures], start: date, end: d
         cells = [months.get((site, m)) or Cell(site, m) for m in all_months]
         cells = [c for c in cells if c.visitors]
         shown, hidden = _suppress_small(cells)
-        kept_months += shown
+        kept_months += [_visits_and_waits(c) for c in shown]
         suppressed += [(site, c.key) for c in hidden]
     return Published(start.year, start, end, published, kept_months, suppressed, left_out)
+
+
+def _visits_and_waits(month: Cell) -> Cell:
+    """What a month tells (see the module's docstring)."""
+    return Cell(month.site, month.key, set(month.services), month.visitors,
+                waits=list(month.waits))  # fmt: skip
 
 
 def _merge_small(cells: list[Cell]) -> list[Cell]:

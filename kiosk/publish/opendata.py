@@ -33,7 +33,9 @@ FIGURES = [
     ("visitors", "integer", "Visitors",
      "Visits that started in this group (tickets taken; a transfer to another desk is not "
      "a new visitor). Never below {min}."),
-    ("served", "integer", "Served", "Visits finished at a desk."),
+    ("served", "integer", "Served",
+     "Visits finished at a desk (a visit transferred here counts at both desks). Empty "
+     "when fewer than {min}."),
     ("solved_share", "number", "Solved on the spot (share)",
      "Share (0 to 1) of the visits served that were finished with the outcome 'solved "
      "here'. Empty when fewer than {min} were served."),
@@ -62,13 +64,18 @@ PARTNER_FIELDS = [
     ("services", "string", "Desks", "Codes of the house's desks in this group, space-separated."),
     *FIGURES,
 ]  # fmt: skip
+#: What a month tells: visits and waits. Its answers and visits solved would break the
+#: partners' site totals down a second way, and a subtraction across the two tables would
+#: give those of the months left blank (kiosk.publish.figures).
+MONTH_FIGURES = ("visitors", "wait_p50_min", "service_level_share",
+                 "service_level_target_share", "service_level_target_min")  # fmt: skip
 MONTH_FIELDS = [
     *COMMON,
     ("month", "string", "Month", "Month of the visits, YYYY-MM."),
     ("suppressed", "boolean", "Suppressed",
      "true: this month's figures are withheld (fewer than {min} visits, or withheld with "
      "it so that no subtraction reveals it); its other columns are then empty."),
-    *FIGURES,
+    *(field for field in FIGURES if field[0] in MONTH_FIGURES),
 ]  # fmt: skip
 NAMES = {"partners": "quality-by-partner-{year}", "months": "quality-by-month-{year}"}
 
@@ -108,7 +115,8 @@ def write_open_data(
             cell = months.get((site, key))
             row = {"year": year, "site": site, "site_name": site_name(site), "month": key,
                    "suppressed": cell is None}  # fmt: skip
-            row.update(values(cell, config) if cell else {})
+            if cell is not None:
+                row.update({k: v for k, v in values(cell, config).items() if k in MONTH_FIGURES})
             if cell is None:  # the target is not a figure of the month: keep it
                 row["service_level_target_share"] = config.service_level.share
                 row["service_level_target_min"] = config.service_level.minutes

@@ -84,7 +84,9 @@ def test_no_published_cell_is_under_five_visits(published, demo_config):
     }
     for row in [*partners, *(m for m in months if m["suppressed"] == "false")]:
         assert int(row["visitors"]) >= MIN_CELL
-        assert row["feedback_answers"] == "" or int(row["feedback_answers"]) >= MIN_CELL
+        answers = row.get("feedback_answers", "")  # the months tell no answers
+        assert answers == "" or int(answers) >= MIN_CELL
+        assert row.get("served", "") == "" or int(row["served"]) >= MIN_CELL
     for row in partners:  # "other" always hides at least two partners
         if row["partner"] == OTHER:
             assert len({partner_of(demo_config, s) for s in row["services"].split()}) >= 2
@@ -238,3 +240,46 @@ def test_the_public_page_computes_a_year_once_for_its_three_languages(store, dem
     with pytest.raises(KioskError):
         pages.html(2027, "fr")  # no finished day yet: nothing computed
     assert pages.computed == 3
+
+
+def test_a_figure_left_blank_stays_out_of_every_total(store, demo_config, tmp_path):
+    """A cell's answers and visits served under five are blank, and no total or month
+    holds them: the house's answers are those of the published cells, and the months
+    tell no answers and no visits solved (else a site's answers over its partners minus
+    those over its published months would give a blank month's)."""
+    from kiosk.publish.command import published_year
+    from kiosk.publish.opendata import write_open_data
+    from kiosk.services.stats import Stats
+
+    rows, events = [], []
+    for service, visits, answered, served in (("CAF", 10, 10, 10), ("CPAM", 6, 2, 3)):
+        for n in range(1, visits + 1):
+            issued = datetime(2026, 1, 5, 9, tzinfo=PARIS) + timedelta(minutes=7 * n)
+            visit = served_visit("demo", date(2026, 1, 5), service, n, issued, 4, 5)
+            if n > served:  # called, never came to the desk
+                visit.status, visit.started_at, visit.outcome = "no_show", None, None
+            rows.append(visit)
+            if n <= answered:
+                events.append(Event(site="demo", seq=len(events) + 1, epoch="e", at=issued,
+                                    kind="feedback", day=date(2026, 1, 5), service=service,
+                                    data={"score": 1}))  # fmt: skip
+    with store.write() as session:
+        session.add_all(rows)
+        session.add_all(events)
+    published = published_year(demo_config, Stats(store, demo_config.tz, YEAR_END), 2026)
+    small = next(c for c in published.partners if "CPAM" in c.services)
+    assert small.visitors == 6 and small.figures(demo_config)["feedback_answers"] is None
+    assert small.figures(demo_config)["served"] is None  # three served: blank
+    house = published.total().figures(demo_config)
+    assert house["visitors"] == 16  # every visit is published
+    assert house["feedback_answers"] == 10 and house["served"] == 10  # CPAM's stay out
+    assert house["satisfaction_share"] == 0.0
+    months = published.month_rows()[0].figures(demo_config)
+    assert months["feedback_answers"] is None and months["served"] is None
+    paths = write_open_data(published, demo_config, tmp_path, datetime.now(PARIS), str)
+    month_csv = next(p for p in paths if "by-month" in p.name).read_text().splitlines()
+    assert month_csv[0] == ("year,site,site_name,month,suppressed,visitors,wait_p50_min,"
+                            "service_level_share,service_level_target_share,"
+                            "service_level_target_min")  # fmt: skip
+    partner_csv = _csv(next(p for p in paths if "by-partner" in p.name))
+    assert {r["feedback_answers"] for r in partner_csv if "CPAM" in r["services"]} == {""}
