@@ -1,5 +1,6 @@
 """``GET /quality`` and ``/quality/{year}?lang=fr|en|nl``: the house's yearly quality
-results as a public web page (what ``kiosk publish`` prints as the A3 poster).
+results as a public web page (what ``kiosk publish`` prints as the A3 poster), for
+finished years only.
 
 Who may call: anyone. The page is public by design (Services Publics+ asks for the results
 to be published online) and holds only figures that passed disclosure control
@@ -8,6 +9,12 @@ page besides the phone page that the public listener serves. A year's figures ar
 computed at most once every ten minutes, for its three languages together
 (:class:`kiosk.publish.served.QualityPages`), so that anonymous requests never make the
 hub compute a year again and again.
+
+Why finished years only: a page of the year so far grows by one day every day, and
+anybody can keep yesterday's copy. A partner's row that went from 38 to 39 visitors, and
+from 13 to 14 answers, tells how that one visitor was served and what face they left.
+A finished year is published once and never moves (Services Publics+ asks for the results
+once a year); the year in progress answers 404 with when its results will come.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from fastapi.responses import HTMLResponse
 
 from kiosk.domain.schedule import local_day
 from kiosk.hub.context import HubDep
+from kiosk.publish.page import notice_page
 from kiosk.publish.served import KEEP_S
 
 router = APIRouter(tags=["public quality page"])
@@ -29,16 +37,16 @@ Language = Annotated[Literal["fr", "en", "nl"], Query(description="fr, en or nl"
 
 @router.get("/quality", response_class=HTMLResponse)
 def quality_now(hub: HubDep, lang: Language = "fr") -> HTMLResponse:
-    """The current year's page (published so far), served as it is (no redirect, so a
-    visitor's link stays the same all year)."""
-    today = local_day(hub.clock.now(), hub.config.tz)
-    year = today.year - 1 if today.timetuple().tm_yday == 1 else today.year
-    return quality(hub, year, lang)  # on 1 January the new year has no finished day yet
+    """The last finished year's page, served as it is (no redirect, so a visitor's link
+    stays the same and shows the new results each January)."""
+    return quality(hub, local_day(hub.clock.now(), hub.config.tz).year - 1, lang)
 
 
 @router.get("/quality/{year}", response_class=HTMLResponse)
 def quality(hub: HubDep, year: Year, lang: Language = "fr") -> HTMLResponse:
-    return HTMLResponse(
-        hub.quality_pages.html(year, lang),
-        headers={"Cache-Control": f"public, max-age={int(KEEP_S)}"},
-    )
+    headers = {"Cache-Control": f"public, max-age={int(KEEP_S)}"}
+    if year >= local_day(hub.clock.now(), hub.config.tz).year:
+        return HTMLResponse(
+            notice_page(hub.config, year, lang, "later", links=True), 404, headers
+        )
+    return HTMLResponse(hub.quality_pages.html(year, lang), headers=headers)

@@ -25,6 +25,9 @@ LANGUAGES = ("fr", "en", "nl")
 TEXT = {
     "fr": {
         "title": "Qualité de service {year}",
+        "none": "Aucun résultat à publier pour {year} : trop peu de visites enregistrées.",
+        "later": "Les résultats de {year} seront publiés une fois l'année terminée, en "
+        "janvier {next}.",
         "lead": "Ce que nos usagers ont vécu en {year}, mesuré à chaque passage. Nous "
         "publions ces résultats chaque année, à l'accueil et en ligne (programme "
         "Services Publics+).",
@@ -60,6 +63,9 @@ TEXT = {
     },
     "en": {
         "title": "Service quality {year}",
+        "none": "No results to publish for {year}: too few visits were recorded.",
+        "later": "The results of {year} will be published once the year is over, in "
+        "January {next}.",
         "lead": "What our visitors experienced in {year}, measured at every visit. We "
         "publish these results every year, at the reception desk and online (the "
         "Services Publics+ programme).",
@@ -95,6 +101,9 @@ TEXT = {
     },
     "nl": {
         "title": "Kwaliteit van de dienstverlening {year}",
+        "none": "Geen resultaten te publiceren voor {year}: te weinig bezoeken geregistreerd.",
+        "later": "De resultaten van {year} worden gepubliceerd zodra het jaar voorbij is, "
+        "in januari {next}.",
         "lead": "Wat onze bezoekers in {year} ervaren hebben, bij elk bezoek gemeten. We "
         "publiceren deze resultaten elk jaar, aan de balie en online (programma "
         "Services Publics+).",
@@ -245,22 +254,9 @@ def page(
         (share(head["satisfaction_share"], language),
          t["satisfied"].format(answers=number(answers, language))),
     ]  # fmt: skip
-    out = [
-        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(t['title'].format(year=published.year))} — "
-        f"{escape(config.site.name)}</title>",
-        f"<style>{POSTER_CSS if poster else WEB_CSS}</style></head><body>",
-    ]
-    if links:
-        out.append(
-            '<p class="small">'
-            + " · ".join(
-                f'<a href="?lang={code}">{code.upper()}</a>' if code != language else code.upper()
-                for code in LANGUAGES
-            )
-            + "</p>"
-        )
+    if not published.partners:
+        return notice_page(config, published.year, language, "none", links, poster)
+    out = _head(config, published.year, language, links, poster)
     out += [
         f'<p class="h1">{escape(config.site.name)}</p>',
         f'<p class="h2">{escape(t["title"].format(year=published.year))}</p>',
@@ -296,6 +292,44 @@ def page(
         "</body></html>",
     ]
     return "\n".join(out)
+
+
+def notice_page(
+    config: SiteConfig, year: int, language: str, why: str, links: bool = False,
+    poster: bool = False,
+) -> str:
+    """A page saying why ``year`` has no figures: ``why`` "none" (too few visits) or
+    "later" (the year is not over: its figures are published once, when it is)."""
+    t = TEXT[language]
+    out = _head(config, year, language, links, poster)
+    out += [
+        f'<p class="h1">{escape(config.site.name)}</p>',
+        f'<p class="h2">{escape(t["title"].format(year=year))}</p>',
+        f'<p class="lead">{escape(t[why].format(year=year, next=year + 1))}</p>',
+        "</body></html>",
+    ]
+    return "\n".join(out)
+
+
+def _head(config: SiteConfig, year: int, language: str, links: bool, poster: bool
+          ) -> list[str]:  # fmt: skip
+    t = TEXT[language]
+    out = [
+        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(t['title'].format(year=year))} — {escape(config.site.name)}</title>",
+        f"<style>{POSTER_CSS if poster else WEB_CSS}</style></head><body>",
+    ]
+    if links:
+        out.append(
+            '<p class="small">'
+            + " · ".join(
+                f'<a href="?lang={code}">{code.upper()}</a>' if code != language else code.upper()
+                for code in LANGUAGES
+            )
+            + "</p>"
+        )
+    return out
 
 
 def _partner_table(published: Published, config: SiteConfig, language: str, fmt: dict) -> str:

@@ -159,27 +159,38 @@ def test_the_a3_posters_in_three_languages(published):
 
 
 def test_the_public_quality_page(api, running_hub):
+    """Finished years only (the hub's clock is in November 2026): a page of the year so
+    far would grow by a day every day, and a copy kept from yesterday would tell how
+    today's one visitor of a partner was served."""
     with running_hub.hub.store.write() as session:
         session.add_all(
             served_visit(
                 "demo",
-                date(2026, 3, 2),
+                date(2025, 3, 4),
                 "CAF",
                 n,
-                datetime(2026, 3, 2, 9, tzinfo=PARIS) + timedelta(minutes=n),
+                datetime(2025, 3, 4, 9, tzinfo=PARIS) + timedelta(minutes=n),
                 3,
                 10,
             )
             for n in range(1, 8)
         )
-    page = api.get("/quality/2026", params={"lang": "nl"})
+    page = api.get("/quality/2025", params={"lang": "nl"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assert "Kwaliteit van de dienstverlening 2026" in page.text and ">7<" in page.text
-    now = api.get("/quality", follow_redirects=False)  # this year's page, no redirect
-    assert now.status_code == 200 and "2026" in now.text
-    assert api.get("/quality/2026", params={"lang": "de"}).status_code == 422
+    assert "Kwaliteit van de dienstverlening 2025" in page.text and ">7<" in page.text
+    now = api.get("/quality", follow_redirects=False)  # the last finished year, no redirect
+    assert now.status_code == 200 and "Qualité de service 2025" in now.text and ">7<" in now.text
+    later = api.get("/quality/2026", params={"lang": "en"})
+    assert later.status_code == 404 and later.headers["content-type"].startswith("text/html")
+    assert "The results of 2026 will be published once the year is over, in January 2027" in (
+        later.text
+    )
+    assert ">7<" not in api.get("/quality/2026").text
+    quiet = api.get("/quality/2024")
+    assert quiet.status_code == 200
+    assert "Aucun résultat à publier pour 2024 : trop peu de visites enregistrées." in quiet.text
+    assert api.get("/quality/2025", params={"lang": "de"}).status_code == 422
     assert api.get("/quality/1999").status_code == 422
-    assert api.get("/quality/2027").status_code == 422  # no finished day yet
 
 
 def test_the_public_page_computes_a_year_once_for_its_three_languages(store, demo_config):
