@@ -140,11 +140,13 @@ class Published:
         return rows
 
     def month_rows(self) -> list[Cell]:
-        """House-wide months from published site-months only (a month of no published
-        site has no row)."""
+        """House-wide months from published site-months, for the months no site withheld:
+        a month with one site's visits missing would pass for the whole house's."""
+        withheld = {month for _, month in self.suppressed_months}
         months: dict[str, Cell] = {}
         for cell in self.months:
-            months.setdefault(cell.key, Cell("*", cell.key)).add(cell.shown())
+            if cell.key not in withheld:
+                months.setdefault(cell.key, Cell("*", cell.key)).add(cell.shown())
         return [months[key] for key in sorted(months)]
 
 

@@ -35,27 +35,28 @@ TEXT = {
         "level": "reçus en {minutes} min au plus (objectif {target})",
         "wait": "attente médiane",
         "solved": "demandes résolues sur place",
-        "satisfied": "d'usagers satisfaits ({answers} avis)",
+        "satisfied": "d'usagers satisfaits",
+        "answers": "{answers} avis",
         "by_partner": "Par partenaire France Services",
         "partner": "Partenaire",
         "col_visitors": "Usagers",
         "col_wait": "Attente médiane",
         "col_level": "Reçus en {minutes} min",
-        "col_solved": "Résolu sur place",
+        "col_solved": "Résolues sur place",
         "col_satisfied": "Satisfaits",
         "other": "Autres partenaires",
         "total": "Ensemble",
         "chart": "Part des usagers reçus en {minutes} min au plus, mois par mois "
         "(trait rouge : objectif {target})",
         "chart_note": "Échelle complète de 0 à 100 %. Un mois sans barre : trop peu "
-        "d'usagers pour publier un chiffre.",
+        "d'usagers, sur l'un des sites au moins, pour publier un chiffre.",
         "method": "Méthode : tickets du système d'accueil du {start} au {end}. Attente : de "
         "la prise du ticket à l'appel au guichet. Satisfaction : part des visages souriants "
         "parmi les avis laissés à la borne. Anonymat : aucun chiffre ne porte sur moins de "
         "{min} usagers ; les partenaires peu demandés sont regroupés et les mois trop "
         "calmes masqués. Tiret : pas assez de données pour un chiffre.",
         "sites": "Sites : {names}",
-        "open_data": "Données ouvertes (CSV décrits par datapackage.json) publiées avec "
+        "open_data": "Données ouvertes (fichiers CSV décrits par datapackage.json) publiées avec "
         "cette affiche.",
         "made": "Publié le {day}",
         "minutes": "{value} min",
@@ -73,7 +74,8 @@ TEXT = {
         "level": "seen within {minutes} min (target {target})",
         "wait": "median wait",
         "solved": "requests solved on the spot",
-        "satisfied": "satisfied visitors ({answers} answers)",
+        "satisfied": "satisfied visitors",
+        "answers": "{answers} answers",
         "by_partner": "By France Services partner",
         "partner": "Partner",
         "col_visitors": "Visitors",
@@ -85,8 +87,8 @@ TEXT = {
         "total": "All partners",
         "chart": "Share of visitors seen within {minutes} min, month by month "
         "(red line: target {target})",
-        "chart_note": "Full scale from 0 to 100 %. A month without a bar: too few visitors "
-        "to publish a figure.",
+        "chart_note": "Full scale from 0 to 100%. A month without a bar: too few visitors, "
+        "at one site at least, to publish a figure.",
         "method": "Method: tickets of the reception system from {start} to {end}. Wait: "
         "from taking the ticket to the call to a desk. Satisfaction: share of smiling faces "
         "among the answers left at the kiosk. Anonymity: no figure rests on fewer than "
@@ -111,7 +113,8 @@ TEXT = {
         "level": "geholpen binnen {minutes} min (doel {target})",
         "wait": "mediane wachttijd",
         "solved": "vragen ter plaatse opgelost",
-        "satisfied": "tevreden bezoekers ({answers} antwoorden)",
+        "satisfied": "tevreden bezoekers",
+        "answers": "{answers} antwoorden",
         "by_partner": "Per France Services-partner",
         "partner": "Partner",
         "col_visitors": "Bezoekers",
@@ -123,8 +126,8 @@ TEXT = {
         "total": "Alle partners",
         "chart": "Aandeel bezoekers geholpen binnen {minutes} min, per maand "
         "(rode lijn: doel {target})",
-        "chart_note": "Volledige schaal van 0 tot 100 %. Een maand zonder staaf: te weinig "
-        "bezoekers om een cijfer te publiceren.",
+        "chart_note": "Volledige schaal van 0 tot 100%. Een maand zonder staaf: te weinig "
+        "bezoekers, op ten minste één vestiging, om een cijfer te publiceren.",
         "method": "Methode: tickets van het onthaalsysteem van {start} tot {end}. Wachttijd: "
         "van het nemen van het ticket tot de oproep aan een balie. Tevredenheid: aandeel "
         "lachende gezichten bij de antwoorden aan de zuil. Anonimiteit: geen cijfer berust "
@@ -164,19 +167,37 @@ def number(value: int | None, language: str) -> str:
 
 
 def share(value: float | None, language: str) -> str:
+    """A share as a percentage: whole, or with the one decimal a target such as 87.5 %
+    needs (a published figure is rounded to whole per cent)."""
     if value is None:
         return DASH
-    return f"{round(value * 100)}{' ' if language == 'fr' else ''}%".replace(" ", "\u202f")
+    tenths = round(value * 1000)
+    text = str(tenths // 10) if tenths % 10 == 0 else f"{tenths / 10:.1f}"
+    if language == "fr":
+        return f"{text.replace('.', ',')}\u202f%"
+    return f"{text.replace('.', ',') if language == 'nl' else text}%"
+
+
+def whole_share(value: float | None, language: str) -> str:
+    """A figure's share, to the whole per cent."""
+    return share(None if value is None else round(value, 2), language)
 
 
 def minutes(seconds: int | None, language: str) -> str:
     if seconds is None:
         return DASH
+    if seconds < 30:
+        return TEXT[language]["minutes"].format(value="< 1")
     return TEXT[language]["minutes"].format(value=round(seconds / 60))
 
 
 def day_text(day: date, language: str) -> str:
-    return day.strftime("%d/%m/%Y" if language != "en" else "%d %b %Y")
+    """A date; in English with the month's own name, whatever the process's locale (a
+    Qt application sets it from the system's: ``%b`` would give "janv." on a French
+    hub)."""
+    if language == "en":
+        return f"{day.day:02d} {TEXT['en']['months'].split()[day.month - 1]} {day.year}"
+    return day.strftime("%d/%m/%Y")
 
 
 def site_name(config: SiteConfig, slug: str) -> str:
@@ -203,7 +224,8 @@ def chart_svg(published: Published, config: SiteConfig, language: str) -> str:
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 12}" y2="{y:.1f}" '
                      f'stroke="#D5DAE0" stroke-width="1"/>')  # fmt: skip
         parts.append(f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" '
-                     f'fill="#333333">{tick} %</text>')  # fmt: skip
+                     f'fill="#333333">{escape(share(tick / 100, language))}</text>')  # fmt: skip
+    labels = []  # drawn last, each on a white patch: the target line never hides one
     for index in range(12):
         key = f"{published.year}-{index + 1:02d}"
         x = left + index * slot
@@ -217,11 +239,16 @@ def chart_svg(published: Published, config: SiteConfig, language: str) -> str:
         y = top + plot_h - bar_h
         parts.append(f'<rect x="{x + slot * 0.18:.1f}" y="{y:.1f}" width="{slot * 0.64:.1f}" '
                      f'height="{bar_h:.1f}" fill="{BLUE}"/>')  # fmt: skip
-        parts.append(f'<text x="{x + slot / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" '
-                     f'font-size="13" fill="#111111">{round(level * 100)}</text>')  # fmt: skip
+        labels += [
+            f'<rect x="{x + slot / 2 - 16:.1f}" y="{y - 20:.1f}" width="32" height="17" '
+            'fill="#FFFFFF"/>',
+            f'<text x="{x + slot / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
+            f'font-size="13" fill="#111111">{round(level * 100)}</text>',
+        ]
     target_y = top + plot_h * (1 - config.service_level.share)
     parts.append(f'<line x1="{left}" y1="{target_y:.1f}" x2="{width - 12}" y2="{target_y:.1f}" '
                  f'stroke="{RED}" stroke-width="3" stroke-dasharray="10,6"/>')  # fmt: skip
+    parts += labels
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 12}" y2="{top + plot_h}" '
                  f'stroke="#333333" stroke-width="1.5"/>')  # fmt: skip
     parts.append("</svg>")
@@ -248,11 +275,12 @@ def page(
     answers = head["feedback_answers"]
     kpis = [
         (number(head["visitors"], language), t["visitors"]),
-        (share(head["service_level_share"], language), t["level"].format(**fmt)),
+        (whole_share(head["service_level_share"], language), t["level"].format(**fmt)),
         (minutes(head["wait_p50_s"], language), t["wait"]),
-        (share(head["solved_share"], language), t["solved"]),
-        (share(head["satisfaction_share"], language),
-         t["satisfied"].format(answers=number(answers, language))),
+        (whole_share(head["solved_share"], language), t["solved"]),
+        (whole_share(head["satisfaction_share"], language),
+         t["satisfied"] if answers is None
+         else f"{t['satisfied']} ({t['answers'].format(answers=number(answers, language))})"),
     ]  # fmt: skip
     if not published.partners:
         return notice_page(config, published.year, language, "none", links, poster)
@@ -352,8 +380,9 @@ def _partner_table(published: Published, config: SiteConfig, language: str, fmt:
         f = cell.figures(config)
         name = t["total"] if is_total else t["other"] if cell.key == OTHER else cell.key
         values = [number(f["visitors"], language), minutes(f["wait_p50_s"], language),
-                  share(f["service_level_share"], language), share(f["solved_share"], language),
-                  share(f["satisfaction_share"], language)]  # fmt: skip
+                  whole_share(f["service_level_share"], language),
+                  whole_share(f["solved_share"], language),
+                  whole_share(f["satisfaction_share"], language)]  # fmt: skip
         style = "font-weight:bold;border-top:2px solid #111" if is_total else ""
         shade = ' bgcolor="#EEF1F4"' if index % 2 and not is_total else ""
         rows.append(

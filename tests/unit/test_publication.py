@@ -294,3 +294,21 @@ def test_a_figure_left_blank_stays_out_of_every_total(store, demo_config, tmp_pa
                             "service_level_target_min")  # fmt: skip
     partner_csv = _csv(next(p for p in paths if "by-partner" in p.name))
     assert {r["feedback_answers"] for r in partner_csv if "CPAM" in r["services"]} == {""}
+
+
+def test_the_poster_words_and_numbers():
+    from kiosk.publish.figures import Cell, Published
+    from kiosk.publish.page import day_text, minutes, share, whole_share
+
+    assert share(0.875, "fr") == "87,5\u202f%" and share(0.85, "fr") == "85\u202f%"
+    assert share(0.875, "en") == "87.5%" and share(0.875, "nl") == "87,5%"
+    assert whole_share(0.8749, "en") == "87%" and whole_share(None, "fr") == "—"
+    assert minutes(20, "fr") == "< 1 min" and minutes(95, "en") == "2 min"
+    assert day_text(date(2026, 1, 5), "en") == "05 Jan 2026"
+    assert day_text(date(2026, 1, 5), "fr") == "05/01/2026"
+    # A month one site withheld has no house-wide bar: it would pass for the whole house.
+    months = [Cell("a", "2026-01", visitors=9), Cell("b", "2026-01", visitors=8),
+              Cell("a", "2026-02", visitors=30)]  # fmt: skip
+    published = Published(2026, date(2026, 1, 1), date(2026, 12, 31), [], months,
+                          [("b", "2026-02"), ("b", "2026-03")], [])  # fmt: skip
+    assert [(c.key, c.visitors) for c in published.month_rows()] == [("2026-01", 17)]
