@@ -23,7 +23,7 @@ from kiosk.hub.context import HubDep, StaffDep
 from kiosk.hub.inputs import Day
 from kiosk.hub.routes_stats import check_range
 from kiosk.services.footfall import FootfallRow, rows_from
-from kiosk.services.service_level import service_level
+from kiosk.services.service_level import service_level_of
 from kiosk.services.stats import COUNTS, Stats
 from kiosk.siteconfig import SiteConfig
 
@@ -163,7 +163,7 @@ def export_lines(
                 continue
             spec = config.services_by_code.get(code)
             head = f.headline()
-            level = service_level([f.waits], config.service_level)
+            level = service_level_of([f], config.service_level)
             lines.append(
                 _csv_line(
                     [

@@ -25,7 +25,12 @@ from kiosk.domain.schedule import WeeklySchedule, local_day
 from kiosk.errors import KioskError, NotFound
 from kiosk.hub.context import HubDep, StaffDep
 from kiosk.hub.inputs import Day
-from kiosk.services.service_level import months_of, previous_period, service_level, target_of
+from kiosk.services.service_level import (
+    months_of,
+    previous_period,
+    service_level_of,
+    target_of,
+)
 from kiosk.services.stats import Figures, Key, Stats, headline_of, merged, parts_percentile
 from kiosk.siteconfig import SiteConfig
 from kiosk.siteconfig.schema import ServiceLevel
@@ -151,7 +156,7 @@ def _headline(parts: list[Figures], target: ServiceLevel) -> dict:
     return {
         **headline_of(parts),
         "feedback_counts": feedback,
-        **service_level((f.waits for f in parts), target),
+        **service_level_of(parts, target),
     }
 
 
@@ -187,7 +192,7 @@ def _months(
                 "issued": sum(f.counts.get("issued", 0) for f in parts),
                 "served": sum(f.counts.get("served", 0) for f in parts),
                 "wait_p50_s": parts_percentile(waits, 0.5),
-                **service_level(waits, target),
+                **service_level_of(parts, target),
             }
         )
     return rows
@@ -270,6 +275,7 @@ def _days(
     served: dict[date, int] = defaultdict(int)
     unmet: dict[date, int] = defaultdict(int)
     waits: dict[date, list[list[int]]] = defaultdict(list)
+    parts: dict[date, list[Figures]] = defaultdict(list)
     for (site, day, _), f in figures.items():
         issued[day] += f.counts.get("issued", 0)
         per_site[day][site] += f.counts.get("issued", 0)
@@ -277,6 +283,7 @@ def _days(
             served[day] += f.counts.get("served", 0)
             unmet[day] += f.counts.get("unmet", 0)
             waits[day].append(f.waits)
+            parts[day].append(f)
     rows = []
     for offset in range((end - start).days + 1):
         day = start + timedelta(days=offset)
@@ -288,7 +295,7 @@ def _days(
                 "served": served.get(day, 0),
                 "unmet": unmet.get(day, 0),
                 "wait_p50_s": parts_percentile(waits.get(day, []), 0.5),
-                "service_level_share": service_level(waits.get(day, []), target)[
+                "service_level_share": service_level_of(parts.get(day, []), target)[
                     "service_level_share"
                 ],
                 "same_weekday_mean": round(sum(before) / COMPARE_WEEKS, 2),

@@ -50,6 +50,8 @@ class Cell:
     solved: int = 0
     waits: list[int] = field(default_factory=list)
     feedback: Counter = field(default_factory=Counter)
+    #: Waits that ended uncalled (the service level counts those past its target).
+    abandoned: list[int] = field(default_factory=list)
 
     def add(self, other: Cell | Figures, service: str | None = None) -> None:
         if isinstance(other, Cell):
@@ -63,12 +65,13 @@ class Cell:
         self.served += counts.get("served", 0)
         self.solved += counts.get("solved", 0)
         self.waits += other.waits
+        self.abandoned += other.abandoned
         self.feedback.update(other.feedback)
 
     def figures(self, config: SiteConfig) -> dict:
         """What is published of this cell (None: blank, too few people behind it)."""
         waits = sorted(self.waits)
-        level = service_level([waits], config.service_level)
+        level = service_level([waits], config.service_level, [sorted(self.abandoned)])
         answers = sum(self.feedback.values())
         enough = len(waits) >= MIN_CELL
         return {
@@ -94,6 +97,7 @@ class Cell:
             self.solved if enough_served else 0,
             list(self.waits) if len(self.waits) >= MIN_CELL else [],
             self.feedback.copy() if sum(self.feedback.values()) >= MIN_CELL else Counter(),
+            list(self.abandoned) if len(self.waits) >= MIN_CELL else [],
         )
 
 
@@ -180,7 +184,7 @@ def publish(config: SiteConfig, figures: dict[Key, Figures], start: date, end: d
 def _visits_and_waits(month: Cell) -> Cell:
     """What a month tells (see the module's docstring)."""
     return Cell(month.site, month.key, set(month.services), month.visitors,
-                waits=list(month.waits))  # fmt: skip
+                waits=list(month.waits), abandoned=list(month.abandoned))  # fmt: skip
 
 
 def _merge_small(cells: list[Cell]) -> list[Cell]:

@@ -43,8 +43,9 @@ FIGURES = [
      "Median of the waits, in minutes, from taking the ticket to the call to a desk, over "
      "the visitors called. Empty when fewer than {min} were called."),
     ("service_level_share", "number", "Service level (share)",
-     "Share (0 to 1) of the visitors called within service_level_target_min minutes. Empty "
-     "when fewer than {min} were called."),
+     "Share (0 to 1) of the visitors called within service_level_target_min minutes, out "
+     "of those called and those who left uncalled after that time (gone, or still waiting "
+     "at closing). Empty when fewer than {min} were called."),
     ("service_level_target_share", "number", "Service level target (share)",
      "The house's stated target for service_level_share (e.g. 0.85)."),
     ("service_level_target_min", "integer", "Service level target (minutes)",

@@ -68,20 +68,24 @@ def planning(
     unmet: Counter = Counter()
     unmet_by_service: Counter = Counter()
     waits: dict[tuple[int, int], list[int]] = defaultdict(list)
+    abandoned: dict[tuple[int, int], list[int]] = defaultdict(list)
     with store.read() as session:
         tickets = session.execute(
-            select(Ticket.parent_id, Ticket.issued_at, Ticket.called_at).where(
+            select(Ticket.parent_id, Ticket.issued_at, Ticket.called_at, Ticket.status,
+                   Ticket.finished_at).where(  # fmt: skip
                 Ticket.site == site, Ticket.day >= start, Ticket.day <= end,
                 Ticket.service.in_(codes),
             )  # fmt: skip
         )
-        for parent, issued, called in tickets:
+        for parent, issued, called, status, finished in tickets:
             local = issued.astimezone(tz)
             slot = (local.weekday(), local.hour)
             if parent is None:
                 visitors[slot] += 1
             if called is not None:
                 waits[slot].append(max(0, round((called - issued).total_seconds())))
+            elif status == "cancelled" and finished is not None:  # gone uncalled
+                abandoned[slot].append(max(0, round((finished - issued).total_seconds())))
         events = session.execute(
             select(Event.service, Event.at).where(
                 Event.site == site, Event.day >= start, Event.day <= end,
@@ -114,7 +118,8 @@ def planning(
                 "called": len(mine),
                 "wait_p50_s": percentile(mine, 0.5),
                 "service_level_share": (
-                    service_level([mine], config.service_level)["service_level_share"]
+                    service_level([mine], config.service_level,
+                                  [sorted(abandoned.get(slot, []))])["service_level_share"]
                     if enough else None
                 ),
                 "held": sorted(code for code, hours in held.items() if slot in hours),

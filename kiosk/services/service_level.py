@@ -5,11 +5,14 @@ file (``[service_level]``, :class:`kiosk.siteconfig.schema.ServiceLevel`); an ob
 applies its own file's target to every site it receives, so that all sites are measured
 against one yardstick.
 
-Who counts: every visitor called at a counter (their wait is known: from entering the
-service's queue to the first call, as :mod:`kiosk.services.stats` records it). A visitor
-who left before being called has no wait and is not counted; the dashboard shows the
-cancelled and unmet counts beside it. The values are the figures' sorted wait lists, so
-one bisection per list counts the visitors within the target.
+Who counts: every wait in a service's queue that ended in a call (from entering the
+queue to the first call, as :mod:`kiosk.services.stats` records it; a visitor sent on to
+another desk queues, and counts, again there), and every wait that ended with the
+visitor gone uncalled after the target: given up, or still waiting at closing. Those
+were not seen within the target, and leaving them out would make the figure best
+exactly when the wait is worst. A ticket cancelled within the target (taken by mistake,
+or the visitor gone at once) tells nothing of the wait and is left out. The values are
+the figures' sorted lists, so one bisection per list counts each side of the target.
 """
 
 from __future__ import annotations
@@ -21,18 +24,34 @@ from datetime import date, timedelta
 from kiosk.siteconfig.schema import ServiceLevel
 
 
-def service_level(waits: Iterable[list[int]], target: ServiceLevel) -> dict:
-    """The service level of sorted lists of waits (seconds) taken together."""
+def service_level(
+    waits: Iterable[list[int]], target: ServiceLevel, abandoned: Iterable[list[int]] = ()
+) -> dict:
+    """The service level of sorted lists of waits ending in a call and of waits ending
+    uncalled (``abandoned``), all in seconds, taken together."""
+    limit = target.minutes * 60
     lists = [w for w in waits if w]
-    seen = sum(len(w) for w in lists)
-    within = sum(bisect_right(w, target.minutes * 60) for w in lists)
+    called = sum(len(w) for w in lists)
+    within = sum(bisect_right(w, limit) for w in lists)
+    gave_up = sum(len(w) - bisect_right(w, limit) for w in abandoned if w)
+    seen = called + gave_up
     share = round(within / seen, 4) if seen else None
     return {
         "service_level_share": share,
         "service_level_within": within,
         "service_level_seen": seen,
-        "service_level_met": None if share is None else share >= target.share,
+        "service_level_gave_up": gave_up,
+        # On the counts, not the rounded share: 84.996 % does not meet 85 %.
+        "service_level_met": None if not seen else within >= target.share * seen,
     }
+
+
+def service_level_of(parts: Iterable, target: ServiceLevel) -> dict:
+    """:func:`service_level` of figures (:class:`kiosk.services.stats.Figures`)."""
+    parts = list(parts)
+    return service_level(
+        (f.waits for f in parts), target, (f.abandoned for f in parts)
+    )
 
 
 def target_of(target: ServiceLevel) -> dict:

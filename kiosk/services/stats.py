@@ -15,8 +15,14 @@ What is counted, over queue entries (``tickets``) of the day they were issued:
 (finished with the outcome "solved here"), ``no_show``, ``cancelled``, ``priority``,
 ``reception`` (issued by a counter for a visitor), ``appointment``; from the event log:
 ``unmet`` (asked for while closed) and ``feedback`` (faces 1–3). ``waits`` are seconds
-from entering this service's queue to the first call; ``service_times`` from the call (or
-the start, when recorded) to the finish. ``hours`` counts issued visits per local hour.
+from entering this service's queue to the first call; ``abandoned`` from entering it to
+leaving it uncalled (cancelled: gone, or still waiting when the day was closed; the
+service level counts those past its target); ``service_times`` from the call (or the
+start, when recorded) to the finish. ``hours`` counts issued visits per local hour.
+
+Kept days carry :data:`FIGURES_VERSION`: a day kept by an older version is computed
+again when its tickets are still there (a day past the retention cut-off keeps what it
+has: its kept figures are all that remains of it).
 """
 
 from __future__ import annotations
@@ -44,6 +50,9 @@ from kiosk.store.events import EventKind
 from kiosk.store.models import DayStats, Event, Meta, Ticket
 
 ALL = "*"
+#: What a kept day's figures hold; a day kept by an older version is computed again while
+#: its tickets are there (2: ``abandoned``, for the service level).
+FIGURES_VERSION = 2
 #: Below this many values, percentiles of several sorted lists sort their concatenation.
 MERGE_BELOW = 4096
 COUNTS = (
@@ -95,10 +104,12 @@ class Figures:
     hours: Counter = field(default_factory=Counter)
     feedback: Counter = field(default_factory=Counter)
     counters: dict[str, dict] = field(default_factory=dict)
+    abandoned: list[int] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
         _merge(self.counts, other.counts)
         self.waits += other.waits
+        self.abandoned += other.abandoned
         self.service_times += other.service_times
         _merge(self.hours, other.hours)
         _merge(self.feedback, other.feedback)
@@ -119,6 +130,7 @@ class Figures:
                 c: {"served": f["served"], "service_times": sorted(f["service_times"])}
                 for c, f in self.counters.items()
             },
+            "abandoned": sorted(self.abandoned),
         }
 
     @classmethod
@@ -130,6 +142,7 @@ class Figures:
             _counter({int(h): n for h, n in data.get("hours", {}).items()}),
             _counter({int(s): n for s, n in data.get("feedback", {}).items()}),
             {c: dict(f) for c, f in data.get("counters", {}).items()},
+            data.get("abandoned", []),
         )
         figures.sort()  # kept sorted since this version; older rows were not
         return figures
@@ -137,6 +150,7 @@ class Figures:
     def sort(self) -> None:
         """Sort the lists of values in place (quick when they are sorted already)."""
         self.waits.sort()
+        self.abandoned.sort()
         self.service_times.sort()
         for mine in self.counters.values():
             mine["service_times"].sort()
@@ -235,6 +249,7 @@ def merged(parts: Iterable[Figures]) -> Figures:
         for counter, mine in f.counters.items():
             counters[counter].append(mine)
     result.waits = _sorted_values([f.waits for f in parts])
+    result.abandoned = _sorted_values([f.abandoned for f in parts])
     result.service_times = _sorted_values([f.service_times for f in parts])
     result.counters = {
         counter: {
@@ -334,12 +349,13 @@ class Stats:
 
     def _closed(self, start: date, end: date) -> dict[Key, Figures]:
         with self.store.read() as session:
-            markers = dict(
+            markers = _current(
                 session.execute(
                     select(DayStats.day, DayStats.figures).where(
                         DayStats.site == ALL, DayStats.day >= start, DayStats.day <= end
                     )
-                ).all()
+                ).all(),
+                session.scalar(_PURGED_BEFORE),
             )
         result: dict[Key, Figures] = {}
         to_read: dict[date, str] = {}
@@ -392,12 +408,13 @@ class Stats:
             )
             if first is None or first > closed_end:
                 return 0
-            kept = set(
-                session.scalars(
-                    select(DayStats.day).where(
+            kept = _current(
+                session.execute(
+                    select(DayStats.day, DayStats.figures).where(
                         DayStats.site == ALL, DayStats.day >= first, DayStats.day <= closed_end
                     )
-                )
+                ).all(),
+                session.scalar(_PURGED_BEFORE),
             )
         days = (first + timedelta(days=i) for i in range((closed_end - first).days + 1))
         missing = [d for d in days if d not in kept]
@@ -422,8 +439,9 @@ class Stats:
             )
             tokens = {d: uuid.uuid4().hex for d in days}
             session.add_all(
-                DayStats(site=ALL, day=d, service=ALL, figures={"token": token}, computed_at=now)
-                for d, token in tokens.items()
+                DayStats(site=ALL, day=d, service=ALL, computed_at=now,
+                         figures={"token": token, "version": FIGURES_VERSION})
+                for d, token in tokens.items()  # fmt: skip
             )
         if not remember:
             return computed
@@ -441,6 +459,18 @@ class Stats:
                     self._memory.move_to_end(day)
             while len(self._memory) > self.memory_days:
                 self._memory.popitem(last=False)
+
+
+def _current(markers: Iterable[tuple[date, dict]], purged_before: str | None
+             ) -> dict[date, dict]:  # fmt: skip
+    """The day markers whose kept figures hold what this version computes, and those of
+    days past the retention cut-off (their tickets are gone: what was kept stays)."""
+    return {
+        day: marker
+        for day, marker in markers
+        if marker.get("version", 1) >= FIGURES_VERSION
+        or (purged_before is not None and day.isoformat() < purged_before)
+    }
 
 
 @contextmanager
@@ -547,6 +577,8 @@ def compute(
             c["transferred_out"] += 1
         if called is not None:
             f.waits.append(max(0, round((called - issued).total_seconds())))
+        elif status == "cancelled" and finished is not None:
+            f.abandoned.append(max(0, round((finished - issued).total_seconds())))
         if status == "done" and finished is not None and (started or called):
             seconds = max(0, round((finished - (started or called)).total_seconds()))
             f.service_times.append(seconds)

@@ -114,3 +114,76 @@ def test_target_in_the_site_file(demo_config):
     )
     assert isinstance(problems, list)
     assert "service_level.share" in str(problems[0])
+
+
+def _gone(store, site: str, day: date, service: str, after_min: list[float]) -> None:
+    """Visitors who left uncalled ``after_min`` minutes after taking their ticket."""
+    with store.write() as session:
+        for n, minutes in enumerate(after_min):
+            issued = datetime(day.year, day.month, day.day, 11, tzinfo=PARIS) + timedelta(
+                minutes=n
+            )
+            visit = served_visit(site, day, service, 100 + n, issued, 0, 0)
+            visit.status, visit.outcome, visit.counter = "cancelled", None, None
+            visit.called_at = visit.started_at = None
+            visit.finished_at = issued + timedelta(minutes=minutes)
+            session.add(visit)
+
+
+def test_a_visitor_who_gave_up_after_the_target_was_not_seen_within_it(
+    store, demo_config, clock
+):
+    """Leaving out those who gave up would make the figure best exactly when the wait is
+    worst; a ticket cancelled within the target tells nothing of the wait."""
+    day = date(2026, 11, 10)
+    _visits(store, "demo", day, "CAF", [2, 14, 15, 16])  # 3 of 4 within
+    _gone(store, "demo", day, "CAF", [40, 16, 3])  # two gave up past 15 min, one at once
+    stats = Stats(store, demo_config.tz, clock)
+    answer = stats_answer(demo_config, stats, date(2026, 11, 1), date(2026, 11, 30))
+    head = answer["headline"]
+    assert (head["service_level_within"], head["service_level_seen"]) == (3, 6)
+    assert head["service_level_gave_up"] == 2 and head["service_level_share"] == 0.5
+    assert {r["day"]: r for r in answer["by_day"]}["2026-11-10"]["service_level_share"] == 0.5
+    assert answer["by_month"][0]["service_level_share"] == 0.5
+    line = next(csv.DictReader(io.StringIO("".join(
+        export_lines(demo_config, stats, day, day, None, None)))))  # fmt: skip
+    assert (line["service_level_within"], line["service_level_seen"]) == ("3", "6")
+
+
+def test_met_is_decided_on_the_counts_not_the_rounded_share():
+    from kiosk.services.service_level import service_level
+    from kiosk.siteconfig.schema import ServiceLevel
+
+    target = ServiceLevel(share=0.85, minutes=15)
+    # 5,666 of 6,667 is 84.9857 %: rounded to 0.8499, and not met; 5,667 is met.
+    assert service_level([[60] * 5666 + [3600] * 1001], target)["service_level_met"] is False
+    assert service_level([[60] * 5667 + [3600] * 1000], target)["service_level_met"] is True
+
+
+def test_a_day_kept_by_an_older_version_is_computed_again_unless_its_tickets_are_gone(
+    store, demo_config, clock
+):
+    """Kept figures from before ``abandoned`` was kept would leave the given-up visitors
+    out for good; a day past the retention cut-off keeps what it has."""
+    from kiosk.services.stats import ALL, DayStats
+    from kiosk.store.models import Meta
+
+    old, purged = date(2026, 11, 3), date(2026, 10, 6)
+    for day in (old, purged):
+        _visits(store, "demo", day, "CAF", [2])
+        _gone(store, "demo", day, "CAF", [40])
+    stats = Stats(store, demo_config.tz, clock)
+    assert stats.keep_closed_days() > 0
+    with store.write() as session:  # as an older version kept them: no abandoned, no version
+        for row in session.query(DayStats).filter(DayStats.day.in_([old, purged])):
+            row.figures = {k: v for k, v in row.figures.items()
+                           if k not in ("abandoned", "version")}  # fmt: skip
+        session.merge(Meta(key="purged_before", value="2026-10-10"))
+    fresh = Stats(store, demo_config.tz, clock)
+    figures = fresh.figures(date(2026, 10, 1), date(2026, 11, 5))
+    assert figures[("demo", old, "CAF")].abandoned == [2400]  # computed again
+    assert figures[("demo", purged, "CAF")].abandoned == []  # kept as it was
+    with store.read() as session:
+        marker = session.query(DayStats).filter_by(site=ALL, day=old).one()
+        assert marker.figures["version"] >= 2
+    assert fresh.keep_closed_days() == 0  # nothing stale left to keep again

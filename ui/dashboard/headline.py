@@ -65,7 +65,8 @@ def captions(target: dict | None = None) -> dict[str, str]:
 def hints() -> dict[str, str]:
     return {
         "service_level_share": tr(
-            "Visitors called within the target wait, of all visitors called."
+            "Visitors called within the target wait, of all visitors called or gone uncalled "
+            "after it."
         ),
         "issued": tr("Tickets issued: a transfer is not a new visitor."),
         "unmet": tr("Services asked for at the kiosk while closed or absent."),

@@ -851,8 +851,8 @@ Held: {4}</translation>
         <translation>Seen within {0} min (target {1})</translation>
     </message>
     <message>
-        <source>Visitors called within the target wait, of all visitors called.</source>
-        <translation>Visitors called within the target wait, of all visitors called.</translation>
+        <source>Visitors called within the target wait, of all visitors called or gone uncalled after it.</source>
+        <translation>Visitors called within the target wait, of all visitors called or gone uncalled after it.</translation>
     </message>
     <message>
         <source>before: {0}</source>

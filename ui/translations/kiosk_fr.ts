@@ -851,8 +851,8 @@ Permanences : {4}</translation>
         <translation>Reçus en {0} min au plus (objectif {1})</translation>
     </message>
     <message>
-        <source>Visitors called within the target wait, of all visitors called.</source>
-        <translation>Usagers appelés dans le délai visé, parmi tous les usagers appelés.</translation>
+        <source>Visitors called within the target wait, of all visitors called or gone uncalled after it.</source>
+        <translation>Usagers appelés dans le délai visé, parmi tous les usagers appelés ou partis sans être appelés après ce délai.</translation>
     </message>
     <message>
         <source>before: {0}</source>

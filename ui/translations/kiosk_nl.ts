@@ -851,8 +851,8 @@ Open: {4}</translation>
         <translation>Geholpen binnen {0} min (doel {1})</translation>
     </message>
     <message>
-        <source>Visitors called within the target wait, of all visitors called.</source>
-        <translation>Bezoekers opgeroepen binnen de beoogde wachttijd, van alle opgeroepen bezoekers.</translation>
+        <source>Visitors called within the target wait, of all visitors called or gone uncalled after it.</source>
+        <translation>Bezoekers opgeroepen binnen de beoogde wachttijd, van alle bezoekers die opgeroepen werden of na die tijd zonder oproep vertrokken.</translation>
     </message>
     <message>
         <source>before: {0}</source>
