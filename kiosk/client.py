@@ -224,9 +224,12 @@ class HubClient:
                   **({"service": service} if service else {})}
         return self._call("GET", "/api/stats", params=params, timeout=self.FIGURES_TIMEOUT_S)
 
-    def planning(self, start: str, end: str, service: str | None = None) -> dict:
-        """``GET /api/planning``: demand and waits by weekday and hour, and suggestions."""
-        params = {"from": start, "to": end, **({"service": service} if service else {})}
+    def planning(self, start: str, end: str, service: str | None = None,
+                 site: str | None = None) -> dict:  # fmt: skip
+        """``GET /api/planning``: demand and waits by weekday and hour, and suggestions, of
+        one site (default: the hub's own)."""
+        params = {"from": start, "to": end, **({"service": service} if service else {}),
+                  **({"site": site} if site else {})}  # fmt: skip
         return self._call("GET", "/api/planning", params=params, timeout=self.FIGURES_TIMEOUT_S)
 
     def footfall_csv(self, start: str, end: str, site: str | None = None,

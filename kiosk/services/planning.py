@@ -15,14 +15,19 @@ What a house manager decides is which desk to hold on which day and hour. The fi
 - *busiest*: open hours whose service level fell below the target (at least five
   visitors called): where a second desk would help.
 
-It reads the chosen site's tickets and events of the range (one site: its own schedule
-says what was held); manager-only through ``GET /api/planning``.
+It reads one site's tickets and events of the range, against that site's own
+permanences: this hub's site from its site file, another site (the house's other site,
+or any house an observatory receives) from the description it syncs
+(:mod:`kiosk.sync.peer_sites`: its services, their labels and hours, its time zone).
+Manager-only through ``GET /api/planning``.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -33,18 +38,56 @@ from kiosk.siteconfig import SiteConfig
 from kiosk.store.db import Store
 from kiosk.store.events import EventKind
 from kiosk.store.models import Event, Ticket
+from kiosk.sync.peer_sites import peer_sites
 
 SUGGESTIONS = 3
 BUSIEST = 3
 MIN_CALLED = 5
 
 
+@dataclass(frozen=True)
+class Permanences:
+    """One site's services as its planning needs them: their labels and their opening
+    intervals per weekday (Monday first), in the site's time zone."""
+
+    site: str
+    tz: ZoneInfo
+    labels: dict[str, dict[str, str]]
+    week: dict[str, tuple[tuple, ...]]
+
+
+def permanences_of(store: Store, config: SiteConfig, site: str | None = None
+                   ) -> Permanences | None:  # fmt: skip
+    """``site``'s permanences (None: this hub's site); None when no description of that
+    site has come."""
+    if site is None or site == config.site.slug:
+        return Permanences(
+            config.site.slug,
+            config.tz,
+            {s.code: s.labels.model_dump() for s in config.services},
+            {s.code: (s.schedule or config.site.hours).intervals() for s in config.services},
+        )
+    other = next((p for p in peer_sites(store) if p.slug == site), None)
+    if other is None:
+        return None
+    return Permanences(
+        other.slug,
+        other.tz,
+        {code: dict(s.labels) for code, s in other.services.items()},
+        {code: s.schedule.days for code, s in other.services.items()},
+    )
+
+
 def held_hours(config: SiteConfig, code: str) -> set[tuple[int, int]]:
-    """(weekday, hour) slots in which ``code`` is held for at least part of the hour."""
+    """(weekday, hour) slots in which ``code`` of this hub's site is held for at least
+    part of the hour."""
     spec = config.services_by_code[code]
-    hours = spec.schedule if spec.schedule is not None else config.site.hours
+    return _held((spec.schedule if spec.schedule is not None else config.site.hours).intervals())
+
+
+def _held(week: tuple[tuple, ...]) -> set[tuple[int, int]]:
     slots = set()
-    for weekday, intervals in enumerate(hours.intervals()):
+    for weekday, intervals in enumerate(week):
         for interval in intervals:
             for hour in range(24):
                 start, end = time(hour), (time(hour + 1) if hour < 23 else time.max)
@@ -59,11 +102,18 @@ def weekday_counts(start: date, end: date) -> Counter:
 
 
 def planning(
-    store: Store, config: SiteConfig, start: date, end: date, service: str | None = None
+    store: Store,
+    config: SiteConfig,
+    start: date,
+    end: date,
+    service: str | None = None,
+    permanences: Permanences | None = None,
 ) -> dict:
-    site, tz = config.site.slug, config.tz
-    codes = [service] if service else [s.code for s in config.services]
-    held = {code: held_hours(config, code) for code in codes if code in config.services_by_code}
+    """The planning of ``permanences``' site (default: this hub's)."""
+    site_of = permanences or permanences_of(store, config)
+    site, tz = site_of.site, site_of.tz
+    codes = [service] if service else sorted(site_of.week)
+    held = {code: _held(site_of.week[code]) for code in codes if code in site_of.week}
     visitors: Counter = Counter()
     unmet: Counter = Counter()
     unmet_by_service: Counter = Counter()
@@ -130,7 +180,7 @@ def planning(
         "to": end.isoformat(),
         "site": site,
         "service": service,
-        "labels": {code: config.services_by_code[code].labels.model_dump() for code in held},
+        "labels": {code: site_of.labels[code] for code in held},
         "weekdays": list(WEEKDAYS),
         "weeks": {str(day): n for day, n in sorted(weeks.items())},
         "hours": hours,

@@ -95,3 +95,43 @@ def test_the_planning_route_is_for_managers(api):
     assert bad.status_code == 404
     backwards = {"from": "2026-11-30", "to": "2026-11-01"}
     assert api.get("/api/planning", params=backwards, headers=manager).status_code == 422
+    own = api.get("/api/planning", params={**params, "site": "demo"}, headers=manager)
+    assert own.status_code == 200 and own.json()["site"] == "demo"
+    unknown = api.get("/api/planning", params={**params, "site": "nowhere"}, headers=manager)
+    assert unknown.status_code == 404 and "never sent its description" in unknown.json()["detail"]
+    odd = api.get("/api/planning", params={**params, "site": "../etc"}, headers=manager)
+    assert odd.status_code == 422
+
+
+def test_the_planning_of_another_site_against_its_own_permanences(store, demo_config):
+    """The house's other site (or any house an observatory receives) is planned against
+    the permanences its own description tells, not this hub's."""
+    from config import site_file
+    from kiosk.services.planning import permanences_of
+    from kiosk.siteconfig import load_site_config
+    from kiosk.sync.peer_sites import SiteDescription, describe_site, store_description
+
+    enquin = load_site_config(site_file("enquin-les-mines"))
+    assert permanences_of(store, demo_config, "enquin-les-mines") is None  # not described yet
+    friday_4pm = datetime(2026, 11, 6, 16, 10, tzinfo=PARIS)
+    with store.write() as session:
+        described = SiteDescription.model_validate(describe_site(enquin))
+        store_description(session, "enquin-les-mines", described, friday_4pm)
+        session.add(Event(site="enquin-les-mines", seq=1, epoch="e", at=friday_4pm,
+                          kind="unmet_demand", day=friday_4pm.date(), service="CIAS",
+                          data={"language": "fr"}))  # fmt: skip
+        session.add(Event(site="demo", seq=1, epoch="e", at=friday_4pm, kind="unmet_demand",
+                          day=friday_4pm.date(), service="CAF",
+                          data={"language": "fr"}))  # fmt: skip
+    there = permanences_of(store, demo_config, "enquin-les-mines")
+    answer = planning(store, demo_config, date(2026, 11, 1), date(2026, 11, 30), None, there)
+    assert answer["site"] == "enquin-les-mines"
+    assert set(answer["labels"]) == {s.code for s in enquin.services}  # Enquin's own desks
+    assert "PIJ" not in demo_config.services_by_code
+    assert answer["labels"]["CIAS"]["fr"] == "Action sociale (CIAS)"
+    cells = {(c["weekday"], c["hour"]): c for c in answer["cells"]}
+    assert cells[(4, 16)]["unmet"] == 1  # Enquin's own demand only, not the demo's CAF
+    assert "PIJ" in cells[(4, 14)]["held"]  # Friday afternoon: Enquin's PIJ permanence
+    assert [(s["service"], s["weekday"], s["from_hour"]) for s in answer["suggestions"]] == [
+        ("CIAS", 4, 16)
+    ]

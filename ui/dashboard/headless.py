@@ -84,10 +84,14 @@ class _StoreSource:
 
         return stats_answer(self.config, self.stats, start, end, site, service)
 
-    def planning(self, start: date, end: date, service) -> dict:
-        from kiosk.services.planning import planning
+    def planning(self, start: date, end: date, service, site=None) -> dict:
+        from kiosk.errors import NotFound
+        from kiosk.services.planning import permanences_of, planning
 
-        return planning(self.store, self.config, start, end, service)
+        permanences = permanences_of(self.store, self.config, site)
+        if permanences is None:
+            raise NotFound(f'no site "{site}" is known here (it never sent its description)')
+        return planning(self.store, self.config, start, end, service, permanences)
 
     def close(self) -> None:
         self.store.close()
@@ -119,8 +123,8 @@ class _HubSource:
     def answer(self, start: date, end: date, site, service) -> dict:
         return self.client.stats(start.isoformat(), end.isoformat(), site, service)
 
-    def planning(self, start: date, end: date, service) -> dict:
-        return self.client.planning(start.isoformat(), end.isoformat(), service)
+    def planning(self, start: date, end: date, service, site=None) -> dict:
+        return self.client.planning(start.isoformat(), end.isoformat(), service, site)
 
     def close(self) -> None:
         with contextlib.suppress(KioskError):
@@ -147,7 +151,7 @@ def _write_pdf(
     from ui.i18n import Translations, tr
 
     answer = source.answer(start, end, site, service)
-    answer["planning"] = source.planning(start, end, service)
+    answer["planning"] = source.planning(start, end, service, site)
     application()
     Translations().use(language)
     names = known_site_names()

@@ -92,8 +92,10 @@ def legend() -> str:
 
 
 def planning_params(answer: dict) -> dict:
-    """The planning request that goes with a stats answer: its days and service."""
-    return {"start": answer["from"], "end": answer["to"], "service": answer.get("service")}
+    """The planning request that goes with a stats answer: its days, service and site
+    (both sites: the hub's own, whose permanences the planning is about)."""
+    return {"start": answer["from"], "end": answer["to"], "service": answer.get("service"),
+            "site": answer.get("site")}  # fmt: skip
 
 
 class PlanningPanel(QWidget):

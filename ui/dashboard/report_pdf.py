@@ -284,7 +284,8 @@ class Report:
             painter.drawImage(target, image)
 
     def _planning_page(self, painter: QPainter) -> None:
-        top = self._header(painter, tr("Planning"))
+        site = self.context.site_name(self.answer["planning"]["site"])  # whose permanences
+        top = self._header(painter, f"{tr('Planning')} — {site}")
         planning.paint_page(self, painter, top, self.answer["planning"], self.context.service_name)
 
     def _paper_figures(self) -> list[Column]:
