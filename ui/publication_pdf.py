@@ -21,6 +21,8 @@ from kiosk.siteconfig import SiteConfig
 DPI = 150
 A3_MM = (297, 420)
 MARGIN_MM = 15
+#: The smallest scale a long poster is drawn at (still readable on A3 from a step away).
+MIN_SHRINK = 0.6
 CHART_SCALE = 2
 
 
@@ -61,7 +63,7 @@ def write_poster(
     renderer.render(painter)
     painter.end()
 
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(str(path))  # one A3 page
     writer.setResolution(DPI)
     writer.setPageLayout(
         QPageLayout(
@@ -88,9 +90,17 @@ def write_poster(
     font.setFamily("DejaVu Sans")
     document.setDefaultFont(font)
     document.setHtml(page(published, config, language, made, chart=image, poster=True))
-    document.setPageSize(QSizeF(width, height))
+    # Many partners make a long table: the whole poster then takes a smaller scale (laid
+    # out on a wider page, drawn smaller) rather than losing its end past the paper's.
+    shrink = 1.0
+    while True:
+        document.setTextWidth(width / shrink)
+        if document.size().height() * shrink <= height or shrink <= MIN_SHRINK:
+            break
+        shrink = max(MIN_SHRINK, shrink * 0.95)
+    document.setPageSize(QSizeF(width / shrink, height / shrink))
     painter = QPainter(writer)
-    painter.scale(scale, scale)
-    document.drawContents(painter, QRectF(0, 0, width, height))
+    painter.scale(scale * shrink, scale * shrink)
+    document.drawContents(painter, QRectF(0, 0, width / shrink, height / shrink))
     painter.end()
     return path

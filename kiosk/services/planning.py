@@ -122,20 +122,21 @@ def planning(
     with store.read() as session:
         tickets = session.execute(
             select(Ticket.parent_id, Ticket.issued_at, Ticket.called_at, Ticket.status,
-                   Ticket.finished_at).where(  # fmt: skip
+                   Ticket.finished_at, Ticket.appointment_at).where(  # fmt: skip
                 Ticket.site == site, Ticket.day >= start, Ticket.day <= end,
                 Ticket.service.in_(codes),
             )  # fmt: skip
         )
-        for parent, issued, called, status, finished in tickets:
+        for parent, issued, called, status, finished, appointment in tickets:
             local = issued.astimezone(tz)
             slot = (local.weekday(), local.hour)
             if parent is None:
                 visitors[slot] += 1
+            queued = max(issued, appointment) if appointment else issued  # as in stats
             if called is not None:
-                waits[slot].append(max(0, round((called - issued).total_seconds())))
+                waits[slot].append(max(0, round((called - queued).total_seconds())))
             elif status == "cancelled" and finished is not None:  # gone uncalled
-                abandoned[slot].append(max(0, round((finished - issued).total_seconds())))
+                abandoned[slot].append(max(0, round((finished - queued).total_seconds())))
         events = session.execute(
             select(Event.service, Event.at).where(
                 Event.site == site, Event.day >= start, Event.day <= end,

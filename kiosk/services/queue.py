@@ -36,6 +36,8 @@ CALL_RETRIES = 5
 #: The last number a service hands out in a day ("C9999999"): numbers have at least three
 #: digits and fit the store's and the wire's 8 characters; past it the kiosk says so (409).
 MAX_DAY_NUMBER = 9_999_999
+#: A kiosk asking again for the same closed service within this is the same visitor.
+UNMET_REPEAT = timedelta(minutes=3)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class QueueService:
         self.site = config.site.slug
         self.service_times = waits.ServiceTimes(config)
         self._closed_through: date | None = None
+        #: (kiosk, service) -> when that kiosk last recorded that service as asked closed.
+        self._unmet_asked: dict[tuple[str, str], datetime] = {}
 
     # -- issuing -----------------------------------------------------------------------
 
@@ -126,7 +130,18 @@ class QueueService:
     def record_unmet_demand(
         self, service: str, *, language: str = "fr", kiosk: str | None = None
     ) -> None:
+        """One visitor asking for a closed service. The same kiosk asking for the same
+        service again within :data:`UNMET_REPEAT_S` is taken for the same visitor tapping
+        again (the planning aid counts people, not taps)."""
         now = self.clock.now()
+        if kiosk is not None:
+            key = (kiosk, service)
+            last = self._unmet_asked.get(key)
+            if last is not None and timedelta(0) <= now - last < UNMET_REPEAT:
+                return
+            if len(self._unmet_asked) >= 10_000:  # made-up kiosk ids must not grow memory
+                self._unmet_asked.clear()
+            self._unmet_asked[key] = now
         with self.store.write() as session:
             append_event(
                 session,

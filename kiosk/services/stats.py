@@ -15,7 +15,8 @@ What is counted, over queue entries (``tickets``) of the day they were issued:
 (finished with the outcome "solved here"), ``no_show``, ``cancelled``, ``priority``,
 ``reception`` (issued by a counter for a visitor), ``appointment``; from the event log:
 ``unmet`` (asked for while closed) and ``feedback`` (faces 1–3). ``waits`` are seconds
-from entering this service's queue to the first call; ``abandoned`` from entering it to
+from entering this service's queue (for a visitor come early for an appointment: from
+the appointment's time) to the first call; ``abandoned`` from entering it to
 leaving it uncalled (cancelled: gone, or still waiting when the day was closed; the
 service level counts those past its target); ``service_times`` from the call (or the
 start, when recorded) to the finish. ``hours`` counts issued visits per local hour.
@@ -51,8 +52,9 @@ from kiosk.store.models import DayStats, Event, Meta, Ticket
 
 ALL = "*"
 #: What a kept day's figures hold; a day kept by an older version is computed again while
-#: its tickets are there (2: ``abandoned``, for the service level).
-FIGURES_VERSION = 2
+#: its tickets are there (2: ``abandoned``, for the service level; 3: an appointment's
+#: wait counted from its time).
+FIGURES_VERSION = 3
 #: Below this many values, percentiles of several sorted lists sort their concatenation.
 MERGE_BELOW = 4096
 COUNTS = (
@@ -532,6 +534,7 @@ def compute(
             _text(Ticket.called_at),
             _text(Ticket.started_at),
             _text(Ticket.finished_at),
+            _text(Ticket.appointment_at),
         ).where(
             Ticket.site.in_(_sites(session, Ticket.site)), Ticket.day >= start, Ticket.day <= end
         )
@@ -552,6 +555,7 @@ def compute(
         called,
         started,
         finished,
+        appointment,
     ) in tickets:
         day = days[day]
         if only is not None and day not in only:
@@ -575,10 +579,12 @@ def compute(
             c[status] += 1
         elif status == "transferred":
             c["transferred_out"] += 1
+        # An appointment's wait runs from its time: coming early is no wait of the house's.
+        queued = max(issued, _instant(appointment)) if appointment else issued
         if called is not None:
-            f.waits.append(max(0, round((called - issued).total_seconds())))
+            f.waits.append(max(0, round((called - queued).total_seconds())))
         elif status == "cancelled" and finished is not None:
-            f.abandoned.append(max(0, round((finished - issued).total_seconds())))
+            f.abandoned.append(max(0, round((finished - queued).total_seconds())))
         if status == "done" and finished is not None and (started or called):
             seconds = max(0, round((finished - (started or called)).total_seconds()))
             f.service_times.append(seconds)

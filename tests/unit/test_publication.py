@@ -312,3 +312,20 @@ def test_the_poster_words_and_numbers():
     published = Published(2026, date(2026, 1, 1), date(2026, 12, 31), [], months,
                           [("b", "2026-02"), ("b", "2026-03")], [])  # fmt: skip
     assert [(c.key, c.visitors) for c in published.month_rows()] == [("2026-01", 17)]
+
+
+def test_a_poster_of_many_partners_keeps_its_end_on_the_page(demo_config, tmp_path):
+    """Eighteen partners make a long table: the poster is drawn smaller, its method and
+    date still on the one A3 page (they were cut off past the paper's end)."""
+    from kiosk.publish.figures import Cell, Published
+    from ui.publication_pdf import write_poster
+
+    pdftotext = need_program("pdftotext", "poppler-utils")
+    partners = [Cell("demo", f"Partenaire numéro {n:02d}", {"CAF"}, 10 + n, 8, 6,
+                     [300] * 8) for n in range(18)]  # fmt: skip
+    months = [Cell("demo", f"2026-{m:02d}", {"CAF"}, 30, waits=[300] * 30) for m in range(1, 13)]
+    published = Published(2026, date(2026, 1, 1), date(2026, 12, 31), partners, months, [], [])
+    pdf = write_poster(tmp_path / "long.pdf", published, demo_config, "fr", date(2027, 1, 5))
+    text = subprocess.run([pdftotext, pdf, "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    assert "Partenaire numéro 17" in text and "Publié le 05/01/2027" in text

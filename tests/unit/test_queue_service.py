@@ -568,6 +568,19 @@ def test_closed_service_raises_with_next_opening_and_records_unmet_demand(queue,
         assert session.scalar(select(func.count()).select_from(Ticket)) == 0
 
 
+def test_a_visitor_tapping_a_closed_service_again_is_asked_once(queue, clock, store):
+    """The planning aid counts people: the same kiosk asking for the same closed service
+    within three minutes is the same visitor tapping again; another kiosk or a later
+    request is someone else."""
+    for kiosk, minute in (("borne-1", 0), ("borne-1", 0), ("borne-1", 2), ("borne-2", 2),
+                          ("borne-1", 6)):  # fmt: skip
+        clock.set(paris(2026, 11, 25, 10, minute))  # Wednesday: CAF only comes on Tuesdays
+        with pytest.raises(ServiceClosed):
+            queue.issue("CAF", kiosk=kiosk)
+    asked = [(e.data["kiosk"], e.at.astimezone(PARIS).minute) for e in events(store)]
+    assert asked == [("borne-1", 0), ("borne-2", 2), ("borne-1", 6)]
+
+
 def test_closed_service_at_the_end_of_its_hours(queue, clock):
     clock.set(paris(2026, 11, 24, 11, 59))
     assert queue.issue("CAF").ticket.number == "C001"

@@ -187,3 +187,19 @@ def test_a_day_kept_by_an_older_version_is_computed_again_unless_its_tickets_are
         marker = session.query(DayStats).filter_by(site=ALL, day=old).one()
         assert marker.figures["version"] >= 2
     assert fresh.keep_closed_days() == 0  # nothing stale left to keep again
+
+
+def test_an_appointment_waits_from_its_time_not_from_an_early_arrival(store, demo_config, clock):
+    day = date(2026, 11, 10)
+    arrived = datetime(2026, 11, 10, 9, 35, tzinfo=PARIS)
+    with store.write() as session:
+        early = served_visit("demo", day, "CAF", 1, arrived, 27, 5)  # called at 10:02
+        early.origin, early.appointment_at = "appointment", arrived + timedelta(minutes=25)
+        late = served_visit("demo", day, "CAF", 2, arrived + timedelta(minutes=40), 20, 5)
+        late.origin, late.appointment_at = "appointment", arrived + timedelta(minutes=25)
+        session.add_all([early, late])
+    stats = Stats(store, demo_config.tz, clock)
+    figures = stats.figures(day, day)[("demo", day, "CAF")]
+    assert figures.waits == [120, 1200]  # 2 min after 10:00; the late one from its arrival
+    head = stats_answer(demo_config, stats, day, day)["headline"]
+    assert (head["service_level_within"], head["service_level_seen"]) == (1, 2)

@@ -29,6 +29,9 @@ from ui.widgets import label
 
 CLOSED = QColor("#D5DAE0")
 ASKED = QColor("#F6C9A8")
+#: A held hour below the service level target (red, readable in black and white too:
+#: bold text and a thick frame).
+BELOW = QColor("#B3471D")
 
 
 def day_name(weekday: int, long: bool = False) -> str:
@@ -88,7 +91,15 @@ def sentences(data: dict, service_name: Callable[[dict], str]) -> tuple[list[str
 
 def legend() -> str:
     return tr("Each cell: visitors who took a ticket in that hour; +N: visitors who asked "
-              "for a service that was closed. Grey: no permanence held.")  # fmt: skip
+              "for a service that was closed. Grey: no permanence held. Red: fewer seen "
+              "within the target wait than the target (the median wait is in the cell's "
+              "tip).")  # fmt: skip
+
+
+def below_target(cell: dict | None, data: dict) -> bool:
+    """A held hour whose service level fell short of the target (enough visitors called)."""
+    share = cell and cell["service_level_share"]
+    return share is not None and share < data["service_level_target"]["share"]
 
 
 def planning_params(answer: dict) -> dict:
@@ -109,6 +120,8 @@ class PlanningPanel(QWidget):
         self.fetch, self.service_name = fetch, service_name
         self.data: dict | None = None
         self._asked: dict | None = None
+        #: The site filter the planning shown was asked with.
+        self._site: str | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 6, 0, 0)
         self.grid = QTableWidget()
@@ -138,6 +151,7 @@ class PlanningPanel(QWidget):
     def _came(self, result: tuple[dict, dict]) -> None:
         params, data = result
         if params == self._asked:
+            self._site = params.get("site")  # as asked (None: the hub's own)
             self.show_planning(data)
 
     def _failed(self, error: Exception) -> None:
@@ -145,9 +159,10 @@ class PlanningPanel(QWidget):
         self.ideas.setText(tr("The planning could not be read: {0}").format(error))
 
     def matches(self, answer: dict) -> bool:
+        """Whether the planning shown is that of ``answer``'s days, service and site."""
         data = self.data
-        return bool(data) and (data["from"], data["to"], data["service"]) == (
-            answer["from"], answer["to"], answer.get("service"))  # fmt: skip
+        return bool(data) and (data["from"], data["to"], data["service"], self._site) == (
+            answer["from"], answer["to"], answer.get("service"), answer.get("site"))  # fmt: skip
 
     def show_planning(self, data: dict) -> None:
         self.data = data
@@ -168,6 +183,11 @@ class PlanningPanel(QWidget):
                     item.setBackground(QBrush(CLOSED))
                 if cell and cell["unmet"]:
                     item.setBackground(QBrush(_mix(ASKED, cell["unmet"] / most)))
+                if below_target(cell, data):
+                    item.setForeground(QBrush(BELOW))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 if cell:
                     item.setToolTip(cell_hint(cell))
                 self.grid.setItem(row, column, item)
@@ -227,10 +247,14 @@ def paint_page(report, painter: QPainter, top: float, data: dict,
                 fill = CLOSED
             if cell and cell["unmet"]:
                 fill = _mix(ASKED, cell["unmet"] / most)
-            painter.setPen(QPen(QColor("#8C96A0"), report.mm(0.2)))
+            low = below_target(cell, data)
+            painter.setPen(QPen(BELOW, report.mm(0.6)) if low
+                           else QPen(QColor("#8C96A0"), report.mm(0.2)))  # fmt: skip
             painter.setBrush(fill)
-            painter.drawRect(rect)
-            report.text(painter, rect, cell_text(cell), 8, flags=Qt.AlignmentFlag.AlignCenter)
+            painter.drawRect(rect.adjusted(*(report.mm(0.3),) * 2, *(-report.mm(0.3),) * 2)
+                             if low else rect)  # fmt: skip
+            report.text(painter, rect, cell_text(cell), 8, bold=low,
+                        flags=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
     y = top + (len(days) + 1) * cell_h + report.mm(4)
     report.text(painter, QRectF(left, y, width, report.mm(10)), legend(), 9)
     y += report.mm(11)

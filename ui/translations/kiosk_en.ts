@@ -823,8 +823,8 @@ Held: {4}</translation>
         </translation>
     </message>
     <message>
-        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
-        <translation>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</translation>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</source>
+        <translation>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</translation>
     </message>
     <message>
         <source>The planning could not be read: {0}</source>

@@ -823,8 +823,8 @@ Permanences : {4}</translation>
         </translation>
     </message>
     <message>
-        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
-        <translation>Chaque case : usagers ayant pris un ticket dans l&apos;heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue.</translation>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</source>
+        <translation>Chaque case : usagers ayant pris un ticket dans l&apos;heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue. Rouge : moins d&apos;usagers reçus dans le délai visé que l&apos;objectif (l&apos;attente médiane est dans l&apos;infobulle de la case).</translation>
     </message>
     <message>
         <source>The planning could not be read: {0}</source>

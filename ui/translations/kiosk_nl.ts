@@ -823,8 +823,8 @@ Open: {4}</translation>
         </translation>
     </message>
     <message>
-        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held.</source>
-        <translation>Elk vak: bezoekers die in dat uur een ticket namen; +N: bezoekers die een gesloten dienst vroegen. Grijs: geen zitdag.</translation>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</source>
+        <translation>Elke cel: bezoekers die in dat uur een ticket namen; +N: bezoekers die vroegen naar een dienst die gesloten was. Grijs: geen spreekuur. Rood: minder bezoekers binnen de beoogde wachttijd geholpen dan het doel (de mediane wachttijd staat in de tip van de cel).</translation>
     </message>
     <message>
         <source>The planning could not be read: {0}</source>
