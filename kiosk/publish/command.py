@@ -23,6 +23,7 @@ from kiosk.publish.page import LANGUAGES, page, site_name
 from kiosk.services.stats import Stats
 from kiosk.siteconfig import SiteConfig
 from kiosk.store.db import Store
+from kiosk.sync.peer_sites import peer_sites
 
 FIRST_YEAR = 2020
 #: Writes the A3 poster of one language: ``(path, published, config, language, made) -> path``.
@@ -42,7 +43,10 @@ def year_range(year: int, today: date) -> tuple[date, date]:
 
 def published_year(config: SiteConfig, stats: Stats, year: int) -> Published:
     start, end = year_range(year, local_day(stats.clock.now(), config.tz))
-    return publish(config, stats.figures(start, end), start, end)
+    published = publish(config, stats.figures(start, end), start, end)
+    published.names = {p.slug: p.name for p in peer_sites(stats.store)}
+    published.names[config.site.slug] = config.site.name
+    return published
 
 
 def run(
@@ -65,7 +69,8 @@ def run(
     made = local_day(clock.now(), config.tz)
     out.mkdir(parents=True, exist_ok=True)
     files = write_open_data(
-        published, config, out / "open-data", clock.now(), lambda slug: site_name(config, slug)
+        published, config, out / "open-data", clock.now(),
+        lambda slug: site_name(config, slug, published)
     )
     for language in LANGUAGES:
         html = out / f"quality-{year}-{language}.html"

@@ -123,6 +123,8 @@ class Published:
     months: list[Cell]
     suppressed_months: list[tuple[str, str]]
     left_out_sites: list[str]
+    #: Sites' names as they call themselves (other sites: from their synced description).
+    names: dict[str, str] = field(default_factory=dict)
 
     def sites(self) -> list[str]:
         return sorted({cell.site for cell in self.partners})

@@ -55,7 +55,7 @@ TEXT = {
         "parmi les avis laissés à la borne. Anonymat : aucun chiffre ne porte sur moins de "
         "{min} usagers ; les partenaires peu demandés sont regroupés et les mois trop "
         "calmes masqués. Tiret : pas assez de données pour un chiffre.",
-        "sites": "Sites : {names}",
+        "sites": "Résultats de l'ensemble des sites : {names}.",
         "open_data": "Données ouvertes (fichiers CSV décrits par datapackage.json) publiées avec "
         "cette affiche.",
         "made": "Publié le {day}",
@@ -94,7 +94,7 @@ TEXT = {
         "among the answers left at the kiosk. Anonymity: no figure rests on fewer than "
         "{min} visitors; partners seldom asked for are grouped and quiet months hidden. "
         "Dash: not enough data for a figure.",
-        "sites": "Sites: {names}",
+        "sites": "Results of all the sites together: {names}.",
         "open_data": "Open data (CSV files described by datapackage.json) published with "
         "this poster.",
         "made": "Published on {day}",
@@ -133,7 +133,7 @@ TEXT = {
         "lachende gezichten bij de antwoorden aan de zuil. Anonimiteit: geen cijfer berust "
         "op minder dan {min} bezoekers; weinig gevraagde partners zijn samengevoegd en "
         "rustige maanden verborgen. Streepje: te weinig gegevens voor een cijfer.",
-        "sites": "Vestigingen: {names}",
+        "sites": "Resultaten van alle vestigingen samen: {names}.",
         "open_data": "Open data (CSV-bestanden beschreven door datapackage.json) "
         "gepubliceerd met deze affiche.",
         "made": "Gepubliceerd op {day}",
@@ -200,10 +200,13 @@ def day_text(day: date, language: str) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def site_name(config: SiteConfig, slug: str) -> str:
-    """The site's name: this site's from its file, another's from its slug."""
+def site_name(config: SiteConfig, slug: str, published: Published | None = None) -> str:
+    """The site's name as it calls itself: this site's from its file, another's from the
+    description it synced (else made from its slug)."""
     if slug == config.site.slug:
         return config.site.name
+    if published is not None and slug in published.names:
+        return published.names[slug]
     small = {"les", "le", "la", "de", "des", "du", "en", "sur", "sous", "lez"}
     return "-".join(w if w in small else w.capitalize() for w in slug.split("-"))
 
@@ -285,10 +288,12 @@ def page(
     if not published.partners:
         return notice_page(config, published.year, language, "none", links, poster)
     out = _head(config, published.year, language, links, poster)
+    names = ", ".join(site_name(config, s, published) for s in published.sites())
     out += [
         f'<p class="h1">{escape(config.site.name)}</p>',
         f'<p class="h2">{escape(t["title"].format(year=published.year))}</p>',
         f'<p class="lead">{escape(t["lead"].format(year=published.year))}</p>',
+        f'<p class="lead"><b>{escape(t["sites"].format(names=names))}</b></p>',
         '<table width="100%" cellspacing="8"><tr>',
     ]
     for value, caption in kpis:
@@ -310,10 +315,6 @@ def page(
                 min=MIN_CELL,
             )
         )
-        + "</p>",
-        '<p class="small">'
-        + escape(t["sites"].format(names=", ".join(site_name(config, s)
-                                                   for s in published.sites())))  # fmt: skip
         + "</p>",
         f'<p class="small">{escape(t["open_data"])} '
         f"{escape(t['made'].format(day=day_text(made, language)))}</p>",

@@ -329,3 +329,29 @@ def test_a_poster_of_many_partners_keeps_its_end_on_the_page(demo_config, tmp_pa
     text = subprocess.run([pdftotext, pdf, "-"], capture_output=True, text=True,
                           check=True).stdout  # fmt: skip
     assert "Partenaire numéro 17" in text and "Publié le 05/01/2027" in text
+
+
+def test_the_poster_names_every_site_it_covers_as_each_calls_itself(store, demo_config):
+    """The figures are the whole house's: the sites are said under the title, each by the
+    name its own file gives (another site's from the description it synced)."""
+    from config import site_file
+    from kiosk.publish.command import published_year
+    from kiosk.publish.page import page
+    from kiosk.services.stats import Stats
+    from kiosk.siteconfig import load_site_config
+    from kiosk.sync.peer_sites import SiteDescription, describe_site, store_description
+
+    enquin = load_site_config(site_file("enquin-les-mines"))
+    with store.write() as session:
+        for site in ("demo", "enquin-les-mines"):
+            session.add_all(served_visit(site, date(2026, 3, 2), "CAF", n,
+                                         datetime(2026, 3, 2, 9, n, tzinfo=PARIS), 3, 5)
+                            for n in range(1, 7))  # fmt: skip
+        store_description(session, "enquin-les-mines",
+                          SiteDescription.model_validate(describe_site(enquin)),
+                          datetime(2026, 3, 3, tzinfo=PARIS))  # fmt: skip
+    published = published_year(demo_config, Stats(store, demo_config.tz, YEAR_END), 2026)
+    html = page(published, demo_config, "fr", date(2026, 12, 2))
+    line = html[html.index("Résultats de l&#x27;ensemble des sites : "):].split("<")[0]
+    assert html.index("Qualité de service 2026") < html.index(line)
+    assert line.endswith(f"{demo_config.site.name}, {enquin.site.name}.")
