@@ -47,7 +47,8 @@ FIGURES = [
      "of those called and those who left uncalled after that time (gone, or still waiting "
      "at closing). Empty when fewer than {min} were called."),
     ("service_level_target_share", "number", "Service level target (share)",
-     "The house's stated target for service_level_share (e.g. 0.85)."),
+     "The house's stated target for service_level_share (e.g. 0.85), as the publishing "
+     "site's file states it: every site is measured against it."),
     ("service_level_target_min", "integer", "Service level target (minutes)",
      "The wait, in minutes, that the service level counts against (e.g. 15)."),
     ("feedback_answers", "integer", "Feedback answers",
@@ -60,7 +61,8 @@ PARTNER_FIELDS = [
     *COMMON,
     ("partner", "string", "France Services partner",
      "The national partner (operator) the visits are reported under, as the house names "
-     f"it; '{OTHER}' groups the partners with fewer than {{min}} visits at this site "
+     f"it; '{OTHER}' groups the partners with fewer than {{min}} visits at this site, and "
+     "when they are still fewer than {min} together, the smallest others until they are not "
      "(statistical disclosure control)."),
     ("services", "string", "Desks", "Codes of the house's desks in this group, space-separated."),
     *FIGURES,

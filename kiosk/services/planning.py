@@ -54,6 +54,8 @@ class Permanences:
     tz: ZoneInfo
     labels: dict[str, dict[str, str]]
     week: dict[str, tuple[tuple, ...]]
+    #: Days the site is shut (public holidays): no week of the range counts them.
+    closed_dates: frozenset[date] = frozenset()
 
 
 def permanences_of(store: Store, config: SiteConfig, site: str | None = None
@@ -66,6 +68,7 @@ def permanences_of(store: Store, config: SiteConfig, site: str | None = None
             config.tz,
             {s.code: s.labels.model_dump() for s in config.services},
             {s.code: (s.schedule or config.site.hours).intervals() for s in config.services},
+            frozenset(config.site.closed_dates),
         )
     other = next((p for p in peer_sites(store) if p.slug == site), None)
     if other is None:
@@ -75,6 +78,7 @@ def permanences_of(store: Store, config: SiteConfig, site: str | None = None
         other.tz,
         {code: dict(s.labels) for code, s in other.services.items()},
         {code: s.schedule.days for code, s in other.services.items()},
+        other.closed_dates,
     )
 
 
@@ -96,9 +100,11 @@ def _held(week: tuple[tuple, ...]) -> set[tuple[int, int]]:
     return slots
 
 
-def weekday_counts(start: date, end: date) -> Counter:
-    """How many of each weekday (0 = Monday) the range holds."""
-    return Counter((start + timedelta(days=i)).weekday() for i in range((end - start).days + 1))
+def weekday_counts(start: date, end: date, closed: frozenset[date] = frozenset()) -> Counter:
+    """How many of each weekday (0 = Monday) the range holds, the site's closed days
+    (public holidays) left out: a month with Easter Monday had one Monday fewer to ask."""
+    days = (start + timedelta(days=i) for i in range((end - start).days + 1))
+    return Counter(day.weekday() for day in days if day not in closed)
 
 
 def planning(
@@ -148,7 +154,7 @@ def planning(
             slot = (local.weekday(), local.hour)
             unmet[slot] += 1
             unmet_by_service[(code, *slot)] += 1
-    weeks = weekday_counts(start, end)
+    weeks = weekday_counts(start, end, site_of.closed_dates)
     held_slots = {s for hours in held.values() for s in hours}
     slots = set(visitors) | set(unmet) | held_slots
     shown = {hour for _, hour in (*visitors, *unmet)}

@@ -135,3 +135,12 @@ def test_the_planning_of_another_site_against_its_own_permanences(store, demo_co
     assert [(s["service"], s["weekday"], s["from_hour"]) for s in answer["suggestions"]] == [
         ("CIAS", 4, 16)
     ]
+
+
+def test_a_week_with_a_public_holiday_has_one_day_fewer_to_ask():
+    from kiosk.services.planning import weekday_counts
+
+    november = (date(2026, 11, 1), date(2026, 11, 30))
+    assert weekday_counts(*november)[2] == 4  # four Wednesdays
+    armistice = frozenset({date(2026, 11, 11)})  # a Wednesday, the house shut
+    assert weekday_counts(*november, armistice)[2] == 3
