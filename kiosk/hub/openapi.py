@@ -78,7 +78,11 @@ def document(schema: dict) -> dict:
                 continue
             responses = operation["responses"]
             for code in REFUSALS:
+                declared = responses.get(str(code), {})
                 responses[str(code)] = _refusal(code)
+                if "text/html" in declared.get("content", {}):  # a page for people too
+                    responses[str(code)]["description"] = declared["description"]
+                    responses[str(code)]["content"]["text/html"] = {"schema": {"type": "string"}}
             if path.endswith(".csv"):
                 for code, answer in responses.items():
                     if code.startswith("2"):

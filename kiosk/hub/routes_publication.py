@@ -30,19 +30,25 @@ from kiosk.publish.page import notice_page
 from kiosk.publish.served import KEEP_S
 
 router = APIRouter(tags=["public quality page"])
+NOT_YET = {
+    404: {
+        "description": "the year is not over: a page saying when its results come",
+        "content": {"text/html": {}},
+    }
+}
 
 Year = Annotated[int, Path(ge=2020, le=2100, description="the calendar year")]
 Language = Annotated[Literal["fr", "en", "nl"], Query(description="fr, en or nl")]
 
 
-@router.get("/quality", response_class=HTMLResponse)
+@router.get("/quality", response_class=HTMLResponse, responses=NOT_YET)
 def quality_now(hub: HubDep, lang: Language = "fr") -> HTMLResponse:
     """The last finished year's page, served as it is (no redirect, so a visitor's link
     stays the same and shows the new results each January)."""
     return quality(hub, local_day(hub.clock.now(), hub.config.tz).year - 1, lang)
 
 
-@router.get("/quality/{year}", response_class=HTMLResponse)
+@router.get("/quality/{year}", response_class=HTMLResponse, responses=NOT_YET)
 def quality(hub: HubDep, year: Year, lang: Language = "fr") -> HTMLResponse:
     headers = {"Cache-Control": f"public, max-age={int(KEEP_S)}"}
     if year >= local_day(hub.clock.now(), hub.config.tz).year:
