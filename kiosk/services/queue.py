@@ -24,6 +24,7 @@ from kiosk.domain.ordering import Candidate, pick_next
 from kiosk.domain.schedule import local_day
 from kiosk.errors import Conflict, KioskError, NotFound, ServiceClosed
 from kiosk.services import waits
+from kiosk.services.stats import invalidate_days
 from kiosk.siteconfig import LANGUAGES, SiteConfig
 from kiosk.store.counters import take_next
 from kiosk.store.db import Store
@@ -131,7 +132,7 @@ class QueueService:
         self, service: str, *, language: str = "fr", kiosk: str | None = None
     ) -> None:
         """One visitor asking for a closed service. The same kiosk asking for the same
-        service again within :data:`UNMET_REPEAT_S` is taken for the same visitor tapping
+        service again within :data:`UNMET_REPEAT` is taken for the same visitor tapping
         again (the planning aid counts people, not taps)."""
         now = self.clock.now()
         if kiosk is not None:
@@ -414,6 +415,8 @@ class QueueService:
                 self._event(session, EventKind.FINISHED if serving else EventKind.CANCELLED,
                             ticket, now, counter=ticket.counter, reason="day_end")
                 closed += 1
+            # Figures kept of those days before they were closed miss these visitors.
+            invalidate_days(session, self.site, {ticket.day for ticket in stale})
         self._closed_through = today
         if closed:
             self.on_change()

@@ -8,7 +8,8 @@ against one yardstick.
 Who counts: every wait in a service's queue that ended in a call (from entering the
 queue to the first call, as :mod:`kiosk.services.stats` records it; a visitor sent on to
 another desk queues, and counts, again there), and every wait that ended with the
-visitor gone uncalled after the target: given up, or still waiting at closing. Those
+visitor gone uncalled after the target: given up, or still waiting at closing (sent home
+unseen: counted however late they came, as the day is closed the next morning). Those
 were not seen within the target, and leaving them out would make the figure best
 exactly when the wait is worst. A ticket cancelled within the target (taken by mistake,
 or the visitor gone at once) tells nothing of the wait and is left out. The values are
@@ -20,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
+from fractions import Fraction
 
 from kiosk.siteconfig.schema import ServiceLevel
 
@@ -41,8 +43,8 @@ def service_level(
         "service_level_within": within,
         "service_level_seen": seen,
         "service_level_gave_up": gave_up,
-        # On the counts, not the rounded share: 84.996 % does not meet 85 %.
-        "service_level_met": None if not seen else within >= target.share * seen,
+        # On the counts, exactly: 84.996 % does not meet 85 %, and 55 of 100 meets 55 %.
+        "service_level_met": None if not seen else within >= Fraction(str(target.share)) * seen,
     }
 
 

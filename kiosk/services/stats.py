@@ -42,6 +42,7 @@ from itertools import chain, repeat
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import String, bindparam, cast, delete, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
@@ -430,28 +431,63 @@ class Stats:
         return len(missing)
 
     def _compute_and_keep(self, days: list[date], remember: bool = True) -> dict[Key, Figures]:
-        with self.store.write() as session:
-            # Recomputed whole: rows of a half-kept day (a site invalidated) go first.
-            session.execute(delete(DayStats).where(DayStats.day.in_(days)))
-            computed = compute(session, self.tz, days[0], days[-1], set(days))
-            now = self.clock.now()
-            session.add_all(
-                DayStats(site=s, day=d, service=svc, figures=f.to_json(), computed_at=now)
-                for (s, d, svc), f in computed.items()
-            )
-            tokens = {d: uuid.uuid4().hex for d in days}
-            session.add_all(
-                DayStats(site=ALL, day=d, service=ALL, computed_at=now,
-                         figures={"token": token, "version": FIGURES_VERSION})
-                for d, token in tokens.items()  # fmt: skip
-            )
+        try:
+            with self.store.write() as session:
+                computed, tokens = self._keep(session, days)
+        except IntegrityError:
+            # PostgreSQL: another process kept these days first (the day keeper and a
+            # request, after an upgrade made every kept day stale). Its rows stand.
+            with self.store.read() as session:
+                return compute(session, self.tz, days[0], days[-1], set(days))
         if not remember:
             return computed
-        per_day: dict[date, dict[Key, Figures]] = {day: {} for day in days}
+        per_day: dict[date, dict[Key, Figures]] = {day: {} for day in tokens}
         for key, f in computed.items():
-            per_day[key[1]][key] = f
+            if key[1] in per_day:
+                per_day[key[1]][key] = f
         self._remember({day: (tokens[day], kept) for day, kept in per_day.items()})
         return computed
+
+    def _keep(self, session: Session, days: list[date]) -> tuple[dict[Key, Figures], dict]:
+        """Compute ``days`` and keep them, in the write transaction ``session``; (the
+        figures, the new token of each day kept). A day whose tickets are gone keeps what
+        was kept: past the retention cut-off (``kiosk purge`` may have moved it since the
+        caller looked), or kept figures that would now compute to nothing (tickets are
+        only ever deleted by the purge)."""
+        purged = session.scalar(_PURGED_BEFORE)
+        held = set(
+            session.scalars(
+                select(DayStats.day).where(DayStats.day.in_(days), DayStats.site != ALL).distinct()
+            )
+        )
+        computed = compute(session, self.tz, days[0], days[-1], set(days))
+        found = {key[1] for key in computed}
+        stay = {
+            day for day in days
+            if (purged is not None and day.isoformat() < purged)
+            or (day in held and day not in found)
+        }  # fmt: skip
+        fresh = [day for day in days if day not in stay]
+        computed = {key: f for key, f in computed.items() if key[1] not in stay}
+        if stay:
+            computed.update(_kept(session, sorted(stay)))
+        if not fresh:
+            return computed, {}
+        # Recomputed whole: rows of a half-kept day (a site invalidated) go first.
+        session.execute(delete(DayStats).where(DayStats.day.in_(fresh)))
+        now = self.clock.now()
+        session.add_all(
+            DayStats(site=s, day=d, service=svc, figures=f.to_json(), computed_at=now)
+            for (s, d, svc), f in computed.items()
+            if d not in stay
+        )
+        tokens = {d: uuid.uuid4().hex for d in fresh}
+        session.add_all(
+            DayStats(site=ALL, day=d, service=ALL, computed_at=now,
+                     figures={"token": token, "version": FIGURES_VERSION})
+            for d, token in tokens.items()  # fmt: skip
+        )
+        return computed, tokens
 
     def _remember(self, days: dict[date, tuple[str, dict[Key, Figures]]]) -> None:
         with self._lock:
@@ -461,6 +497,16 @@ class Stats:
                     self._memory.move_to_end(day)
             while len(self._memory) > self.memory_days:
                 self._memory.popitem(last=False)
+
+
+def _kept(session: Session, days: list[date]) -> dict[Key, Figures]:
+    """The figures kept for ``days``, as they are."""
+    rows = session.execute(
+        select(DayStats.site, DayStats.day, DayStats.service, DayStats.figures).where(
+            DayStats.site != ALL, DayStats.day.in_(days)
+        )
+    )
+    return {(site, day, service): Figures.from_json(f) for site, day, service, f in rows}
 
 
 def _current(markers: Iterable[tuple[date, dict]], purged_before: str | None

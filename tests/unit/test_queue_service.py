@@ -881,3 +881,21 @@ def test_a_new_day_closes_what_the_last_one_left_open(queue, clock, store):
         ]
     assert reasons == ["day_end", "day_end"]
     assert queue.close_past_days() == 0  # once a day
+
+
+def test_closing_a_past_day_forgets_the_figures_kept_of_it(queue, clock, store, demo_config):
+    """The day keeper may keep a day before anybody closed it (nothing issued since
+    midnight): its visitor still waiting was in no figure. Closing the day forgets what
+    was kept, so the figures count them (as not seen within the target)."""
+    from kiosk.services.stats import Stats
+
+    clock.set(paris(2026, 11, 20, 16, 0))  # a Friday
+    queue.issue("ACC")
+    clock.set(paris(2026, 11, 23, 0, 5))
+    stats = Stats(store, demo_config.tz, clock)
+    assert stats.keep_closed_days() > 0
+    friday = date(2026, 11, 20)
+    assert stats.figures(friday, friday)[("demo", friday, "ACC")].abandoned == []
+    queue.close_past_days()
+    figures = Stats(store, demo_config.tz, clock).figures(friday, friday)
+    assert len(figures[("demo", friday, "ACC")].abandoned) == 1

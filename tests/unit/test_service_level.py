@@ -155,9 +155,13 @@ def test_met_is_decided_on_the_counts_not_the_rounded_share():
     from kiosk.siteconfig.schema import ServiceLevel
 
     target = ServiceLevel(share=0.85, minutes=15)
-    # 5,666 of 6,667 is 84.9857 %: rounded to 0.8499, and not met; 5,667 is met.
-    assert service_level([[60] * 5666 + [3600] * 1001], target)["service_level_met"] is False
-    assert service_level([[60] * 5667 + [3600] * 1000], target)["service_level_met"] is True
+    # 33,999 of 40,000 is 84.9975 %: its share rounds to 0.85, yet the target is not met.
+    short = service_level([[60] * 33999 + [3600] * 6001], target)
+    assert short["service_level_share"] == 0.85 and short["service_level_met"] is False
+    assert service_level([[60] * 34000 + [3600] * 6000], target)["service_level_met"] is True
+    # 55 of 100 against 55 %: met (0.55 × 100 is 55.000000000000007 in floating point).
+    level = service_level([[60] * 55 + [3600] * 45], ServiceLevel(share=0.55, minutes=15))
+    assert level["service_level_met"] is True
 
 
 def test_a_day_kept_by_an_older_version_is_computed_again_unless_its_tickets_are_gone(
@@ -203,3 +207,29 @@ def test_an_appointment_waits_from_its_time_not_from_an_early_arrival(store, dem
     assert figures.waits == [120, 1200]  # 2 min after 10:00; the late one from its arrival
     head = stats_answer(demo_config, stats, day, day)["headline"]
     assert (head["service_level_within"], head["service_level_seen"]) == (1, 2)
+
+
+@pytest.mark.parametrize("mark_purged", [True, False])
+def test_a_day_kept_then_purged_meanwhile_is_never_wiped(store, demo_config, clock, mark_purged):
+    """A reader saw a day's kept figures as stale and recomputes it; meanwhile `kiosk
+    purge` (its own process) kept it and deleted its tickets. Its figures stay as kept:
+    recomputing them now would find nothing and replace them with nothing, for good."""
+    from sqlalchemy import delete
+
+    from kiosk.services.stats import ALL, DayStats
+    from kiosk.store.models import Meta, Ticket
+
+    day = date(2026, 11, 3)
+    _visits(store, "demo", day, "CAF", [2, 3])
+    _gone(store, "demo", day, "CAF", [40])
+    stats = Stats(store, demo_config.tz, clock)
+    stats.keep_closed_days()
+    with store.write() as session:  # an older version's marker; then the purge
+        marker = session.query(DayStats).filter_by(site=ALL, day=day).one()
+        marker.figures = {"token": "old"}
+        session.execute(delete(Ticket).where(Ticket.day == day))
+        if mark_purged:
+            session.merge(Meta(key="purged_before", value="2026-11-10"))
+    stats._compute_and_keep([day])  # what the stale reader goes on to do
+    kept = Stats(store, demo_config.tz, clock).figures(day, day)[("demo", day, "CAF")]
+    assert kept.waits == [120, 180] and kept.abandoned == [2400]
