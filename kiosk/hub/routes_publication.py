@@ -13,8 +13,10 @@ hub compute a year again and again.
 Why finished years only: a page of the year so far grows by one day every day, and
 anybody can keep yesterday's copy. A partner's row that went from 38 to 39 visitors, and
 from 13 to 14 answers, tells how that one visitor was served and what face they left.
-A finished year is published once and never moves (Services Publics+ asks for the results
-once a year); the year in progress answers 404 with when its results will come.
+A finished year is published once and does not move (Services Publics+ asks for the
+results once a year): from :data:`PUBLIC_FROM` of the next year, once its last days are
+no longer computed live and a site's late batches have come. Before that the year answers
+404 with when its results will come.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from kiosk.publish.page import notice_page
 from kiosk.publish.served import KEEP_S
 
 router = APIRouter(tags=["public quality page"])
+#: (month, day) of the year after, from which a year's results are public.
+PUBLIC_FROM = (1, 15)
 NOT_YET = {
     404: {
         "description": "the year is not over: a page saying when its results come",
@@ -43,16 +47,21 @@ Language = Annotated[Literal["fr", "en", "nl"], Query(description="fr, en or nl"
 
 @router.get("/quality", response_class=HTMLResponse, responses=NOT_YET)
 def quality_now(hub: HubDep, lang: Language = "fr") -> HTMLResponse:
-    """The last finished year's page, served as it is (no redirect, so a visitor's link
+    """The latest public year's page, served as it is (no redirect, so a visitor's link
     stays the same and shows the new results each January)."""
-    return quality(hub, local_day(hub.clock.now(), hub.config.tz).year - 1, lang)
+    return quality(hub, _latest_public(hub), lang)
 
 
 @router.get("/quality/{year}", response_class=HTMLResponse, responses=NOT_YET)
 def quality(hub: HubDep, year: Year, lang: Language = "fr") -> HTMLResponse:
     headers = {"Cache-Control": f"public, max-age={int(KEEP_S)}"}
-    if year >= local_day(hub.clock.now(), hub.config.tz).year:
+    if year > _latest_public(hub):
         return HTMLResponse(
             notice_page(hub.config, year, lang, "later", links=True), 404, headers
         )
     return HTMLResponse(hub.quality_pages.html(year, lang), headers=headers)
+
+
+def _latest_public(hub) -> int:
+    today = local_day(hub.clock.now(), hub.config.tz)
+    return today.year - (1 if (today.month, today.day) >= PUBLIC_FROM else 2)

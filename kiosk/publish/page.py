@@ -26,8 +26,8 @@ TEXT = {
     "fr": {
         "title": "Qualité de service {year}",
         "none": "Aucun résultat à publier pour {year} : trop peu de visites enregistrées.",
-        "later": "Les résultats de {year} seront publiés une fois l'année terminée, en "
-        "janvier {next}.",
+        "later": "Les résultats de {year} seront publiés une fois l'année terminée, le "
+        "15 janvier {next}.",
         "lead": "Ce que nos usagers ont vécu en {year}, mesuré à chaque passage. Nous "
         "publions ces résultats chaque année, à l'accueil et en ligne (programme "
         "Services Publics+).",
@@ -56,6 +56,7 @@ TEXT = {
         "{min} usagers ; les partenaires peu demandés sont regroupés et les mois trop "
         "calmes masqués. Tiret : pas assez de données pour un chiffre.",
         "sites": "Résultats de l'ensemble des sites : {names}.",
+        "site_one": "Résultats du site : {names}.",
         "open_data": "Données ouvertes (fichiers CSV décrits par datapackage.json) publiées avec "
         "cette affiche.",
         "made": "Publié le {day}",
@@ -65,8 +66,8 @@ TEXT = {
     "en": {
         "title": "Service quality {year}",
         "none": "No results to publish for {year}: too few visits were recorded.",
-        "later": "The results of {year} will be published once the year is over, in "
-        "January {next}.",
+        "later": "The results of {year} will be published once the year is over, on "
+        "15 January {next}.",
         "lead": "What our visitors experienced in {year}, measured at every visit. We "
         "publish these results every year, at the reception desk and online (the "
         "Services Publics+ programme).",
@@ -95,6 +96,7 @@ TEXT = {
         "{min} visitors; partners seldom asked for are grouped and quiet months hidden. "
         "Dash: not enough data for a figure.",
         "sites": "Results of all the sites together: {names}.",
+        "site_one": "Results of the site: {names}.",
         "open_data": "Open data (CSV files described by datapackage.json) published with "
         "this poster.",
         "made": "Published on {day}",
@@ -105,7 +107,7 @@ TEXT = {
         "title": "Kwaliteit van de dienstverlening {year}",
         "none": "Geen resultaten te publiceren voor {year}: te weinig bezoeken geregistreerd.",
         "later": "De resultaten van {year} worden gepubliceerd zodra het jaar voorbij is, "
-        "in januari {next}.",
+        "op 15 januari {next}.",
         "lead": "Wat onze bezoekers in {year} ervaren hebben, bij elk bezoek gemeten. We "
         "publiceren deze resultaten elk jaar, aan de balie en online (programma "
         "Services Publics+).",
@@ -134,6 +136,7 @@ TEXT = {
         "op minder dan {min} bezoekers; weinig gevraagde partners zijn samengevoegd en "
         "rustige maanden verborgen. Streepje: te weinig gegevens voor een cijfer.",
         "sites": "Resultaten van alle vestigingen samen: {names}.",
+        "site_one": "Resultaten van de vestiging: {names}.",
         "open_data": "Open data (CSV-bestanden beschreven door datapackage.json) "
         "gepubliceerd met deze affiche.",
         "made": "Gepubliceerd op {day}",
@@ -289,11 +292,12 @@ def page(
         return notice_page(config, published.year, language, "none", links, poster)
     out = _head(config, published.year, language, links, poster)
     names = ", ".join(site_name(config, s, published) for s in published.sites())
+    covers = "sites" if len(published.sites()) > 1 else "site_one"
     out += [
         f'<p class="h1">{escape(config.site.name)}</p>',
         f'<p class="h2">{escape(t["title"].format(year=published.year))}</p>',
         f'<p class="lead">{escape(t["lead"].format(year=published.year))}</p>',
-        f'<p class="lead"><b>{escape(t["sites"].format(names=names))}</b></p>',
+        f'<p class="lead"><b>{escape(t[covers].format(names=names))}</b></p>',
         '<table width="100%" cellspacing="8"><tr>',
     ]
     for value, caption in kpis:

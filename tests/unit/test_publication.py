@@ -182,7 +182,7 @@ def test_the_public_quality_page(api, running_hub):
     assert now.status_code == 200 and "Qualité de service 2025" in now.text and ">7<" in now.text
     later = api.get("/quality/2026", params={"lang": "en"})
     assert later.status_code == 404 and later.headers["content-type"].startswith("text/html")
-    assert "The results of 2026 will be published once the year is over, in January 2027" in (
+    assert "The results of 2026 will be published once the year is over, on 15 January 2027" in (
         later.text
     )
     assert ">7<" not in api.get("/quality/2026").text
@@ -191,6 +191,14 @@ def test_the_public_quality_page(api, running_hub):
     assert "Aucun résultat à publier pour 2024 : trop peu de visites enregistrées." in quiet.text
     assert api.get("/quality/2025", params={"lang": "de"}).status_code == 422
     assert api.get("/quality/1999").status_code == 422
+    # Early January: the year just over is not public yet (its last days are still computed
+    # live, late batches may come); from the 15th it is.
+    running_hub.hub.clock.set(datetime(2027, 1, 5, 10, tzinfo=PARIS))
+    assert api.get("/quality/2026").status_code == 404
+    assert "Qualité de service 2025" in api.get("/quality").text
+    running_hub.hub.clock.set(datetime(2027, 1, 15, 9, tzinfo=PARIS))
+    assert api.get("/quality/2026").status_code == 200
+    assert "Qualité de service 2026" in api.get("/quality").text
 
 
 def test_the_public_page_computes_a_year_once_for_its_three_languages(store, demo_config):

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
+from kiosk.errors import KioskError
 from ui.dashboard.jobs import Steps
 from ui.dashboard.period import months
 from ui.dashboard.planning import planning_params
@@ -22,11 +23,22 @@ from ui.i18n import tr
 
 def _with_planning(shown: dict | None, results: list) -> dict:
     """The report's answer from an export's steps: the figures (``shown``, or fetched
-    first), then their planning when it was fetched (the last step)."""
+    first), then their planning when it was fetched (the last step; None: refused)."""
     answer = shown if shown is not None else results[0]
-    if len(results) > (0 if shown is not None else 1):
+    if len(results) > (0 if shown is not None else 1) and results[-1] is not None:
         answer = {**answer, "planning": results[-1]}
     return answer
+
+
+def _planning_or_none(fetch, params: dict) -> dict | None:
+    """The planning, or None when the hub refuses it (a site it holds no description
+    of, a service that site does not hold): the report then goes without that page."""
+    try:
+        return fetch(params)
+    except KioskError as exc:
+        if getattr(exc, "http_status", 500) not in (404, 422):
+            raise
+        return None
 
 
 class Exports:
@@ -92,7 +104,7 @@ class Exports:
         steps = [] if shown is not None else [lambda: self.client.stats(**query.params())]
         if panel.fetch is not None:
             fetch = panel.fetch
-            steps.append(lambda: fetch(planning_params(shown or job.results[0])))
+            steps.append(lambda: _planning_or_none(fetch, planning_params(shown or job.results[0])))
         job = Steps(self, steps)
         self._start_progress(job, tr("Preparing the report"))
         job.done.connect(lambda results: self._write_pdf(path, _with_planning(shown, results)))

@@ -89,11 +89,16 @@ def sentences(data: dict, service_name: Callable[[dict], str]) -> tuple[list[str
     return ideas, busy
 
 
-def legend() -> str:
+def legend(paper: bool = False) -> str:
+    """What the grid's cells and colours say (``paper``: the PDF's, which has no tips)."""
+    if paper:
+        return tr("Each cell: visitors who took a ticket in that hour; +N: visitors who asked "
+                  "for a service that was closed. Grey: no permanence held. Red frame: a share "
+                  "seen within the target wait below the target.")  # fmt: skip
     return tr("Each cell: visitors who took a ticket in that hour; +N: visitors who asked "
-              "for a service that was closed. Grey: no permanence held. Red: fewer seen "
-              "within the target wait than the target (the median wait is in the cell's "
-              "tip).")  # fmt: skip
+              "for a service that was closed. Grey: no permanence held. Red: a share seen "
+              "within the target wait below the target (the cell's tooltip gives the median "
+              "wait).")  # fmt: skip
 
 
 def below_target(cell: dict | None, data: dict) -> bool:
@@ -256,7 +261,7 @@ def paint_page(report, painter: QPainter, top: float, data: dict,
             report.text(painter, rect, cell_text(cell), 8, bold=low,
                         flags=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
     y = top + (len(days) + 1) * cell_h + report.mm(4)
-    report.text(painter, QRectF(left, y, width, report.mm(10)), legend(), 9)
+    report.text(painter, QRectF(left, y, width, report.mm(10)), legend(paper=True), 9)
     y += report.mm(11)
     ideas, busy = sentences(data, service_name)
     blocks = [

@@ -823,8 +823,12 @@ Held: {4}</translation>
         </translation>
     </message>
     <message>
-        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</source>
-        <translation>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</translation>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: a share seen within the target wait below the target (the cell&apos;s tooltip gives the median wait).</source>
+        <translation>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: a share seen within the target wait below the target (the cell&apos;s tooltip gives the median wait).</translation>
+    </message>
+    <message>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red frame: a share seen within the target wait below the target.</source>
+        <translation>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red frame: a share seen within the target wait below the target.</translation>
     </message>
     <message>
         <source>The planning could not be read: {0}</source>

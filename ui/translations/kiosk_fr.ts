@@ -823,8 +823,12 @@ Permanences : {4}</translation>
         </translation>
     </message>
     <message>
-        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</source>
-        <translation>Chaque case : usagers ayant pris un ticket dans l&apos;heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue. Rouge : moins d&apos;usagers reçus dans le délai visé que l&apos;objectif (l&apos;attente médiane est dans l&apos;infobulle de la case).</translation>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: a share seen within the target wait below the target (the cell&apos;s tooltip gives the median wait).</source>
+        <translation>Chaque case : usagers ayant pris un ticket dans l&apos;heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue. Rouge : une part d&apos;usagers reçus dans le délai inférieure à l&apos;objectif (l&apos;infobulle de la case donne l&apos;attente médiane).</translation>
+    </message>
+    <message>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red frame: a share seen within the target wait below the target.</source>
+        <translation>Chaque case : usagers ayant pris un ticket dans l&apos;heure ; +N : usagers venus pour un service fermé. Gris : aucune permanence tenue. Cadre rouge : une part d&apos;usagers reçus dans le délai inférieure à l&apos;objectif.</translation>
     </message>
     <message>
         <source>The planning could not be read: {0}</source>

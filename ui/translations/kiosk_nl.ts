@@ -823,8 +823,12 @@ Open: {4}</translation>
         </translation>
     </message>
     <message>
-        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: fewer seen within the target wait than the target (the median wait is in the cell's tip).</source>
-        <translation>Elke cel: bezoekers die in dat uur een ticket namen; +N: bezoekers die vroegen naar een dienst die gesloten was. Grijs: geen spreekuur. Rood: minder bezoekers binnen de beoogde wachttijd geholpen dan het doel (de mediane wachttijd staat in de tip van de cel).</translation>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red: a share seen within the target wait below the target (the cell&apos;s tooltip gives the median wait).</source>
+        <translation>Elke cel: bezoekers die in dat uur een ticket namen; +N: bezoekers die vroegen naar een dienst die gesloten was. Grijs: geen spreekuur. Rood: een aandeel bezoekers binnen de beoogde wachttijd geholpen onder het doel (de knopinfo van de cel geeft de mediane wachttijd).</translation>
+    </message>
+    <message>
+        <source>Each cell: visitors who took a ticket in that hour; +N: visitors who asked for a service that was closed. Grey: no permanence held. Red frame: a share seen within the target wait below the target.</source>
+        <translation>Elke cel: bezoekers die in dat uur een ticket namen; +N: bezoekers die vroegen naar een dienst die gesloten was. Grijs: geen spreekuur. Rood kader: een aandeel bezoekers binnen de beoogde wachttijd geholpen onder het doel.</translation>
     </message>
     <message>
         <source>The planning could not be read: {0}</source>
