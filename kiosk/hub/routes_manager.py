@@ -131,6 +131,8 @@ EXPORT_COLUMNS = (
     "feedback_unhappy",
     "service_level_within",
     "service_level_seen",
+    # Of ``seen``: gone uncalled after the target (kiosk.services.service_level).
+    "service_level_gave_up",
     "service_level_share",
     "service_level_target_share",
     "service_level_target_min",
@@ -178,6 +180,7 @@ def export_lines(
                         *(f.feedback.get(score, 0) for score in (3, 2, 1)),
                         level["service_level_within"],
                         level["service_level_seen"],
+                        level["service_level_gave_up"],
                         _blank(level["service_level_share"]),
                         config.service_level.share,
                         config.service_level.minutes,

@@ -140,7 +140,10 @@ def write_open_data(
             f"national partner and per site and month. No published figure rests on fewer "
             f"than {MIN_CELL} visitors: small partners are grouped as '{OTHER}', small months "
             "are suppressed together with enough others that no total reveals them, and "
-            "every total is a sum of published rows."
+            "every total is a sum of published rows. Days whose tickets were already deleted "
+            "under the house's retention policy keep the figures kept for them then: before "
+            "December 2026 those left out of the service level the visitors who left uncalled, "
+            "and timed appointments from arrival."
         ),
         "created": made.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "licenses": [LICENCE],

@@ -229,7 +229,8 @@ EXPORT_HEADER = (
     "transferred_out,priority,reception,appointment,unmet,wait_p50_s,wait_p90_s,"
     "service_p50_s,solved_share,priority_share,feedback_answers,feedback_happy,"
     "feedback_neutral,feedback_unhappy,service_level_within,service_level_seen,"
-    "service_level_share,service_level_target_share,service_level_target_min\n"
+    "service_level_gave_up,service_level_share,service_level_target_share,"
+    "service_level_target_min\n"
 )
 T = ",0.85,15"  # the demo's service level target (share, minutes) ends every row
 
@@ -244,17 +245,17 @@ def test_the_csv_export_exactly(api, morning):
     )
     assert response.content.decode("utf-8") == EXPORT_HEADER + (
         "enquin-les-mines,2026-11-17,ACC,Maison des services publics,Accueil et orientation,"
-        "1,1,1,0,0,0,0,0,0,0,0,1200,1200,720,1.0,0.0,0,0,0,0,0,1,0.0" + T + "\n"
+        "1,1,1,0,0,0,0,0,0,0,0,1200,1200,720,1.0,0.0,0,0,0,0,0,1,0,0.0" + T + "\n"
         "enquin-les-mines,2026-11-19,CAF,CAF (Caisse d'allocations familiales),Famille,"
-        "1,1,1,0,0,0,0,0,0,0,0,2400,2400,720,1.0,0.0,0,0,0,0,0,1,0.0" + T + "\n"
+        "1,1,1,0,0,0,0,0,0,0,0,2400,2400,720,1.0,0.0,0,0,0,0,0,1,0,0.0" + T + "\n"
         "demo,2026-11-24,ACC,Maison des services publics,Accueil et orientation,"
-        "1,0,0,0,1,0,0,1,0,0,0,,,,,1.0,0,0,0,0,0,1,0.0" + T + "\n"  # gone uncalled at 40 min
+        "1,0,0,0,1,0,0,1,0,0,0,,,,,1.0,0,0,0,0,0,1,1,0.0" + T + "\n"  # gone uncalled at 40 min
         "demo,2026-11-24,CAF,CAF (Caisse d'allocations familiales),Famille,"
-        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0,2,2,1.0" + T + "\n"
+        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0,2,2,0,1.0" + T + "\n"
         "demo,2026-11-24,CPAM,Assurance maladie (CPAM) / Assurance retraite (CARSAT),"
-        "Santé et retraite,0,1,0,0,0,1,0,0,0,0,0,1200,1200,300,0.0,,0,0,0,0,0,1,0.0" + T + "\n"
+        "Santé et retraite,0,1,0,0,0,1,0,0,0,0,0,1200,1200,300,0.0,,0,0,0,0,0,1,0,0.0" + T + "\n"
         "demo,2026-11-24,EMPLOI,France Travail,Emploi,"
-        "1,0,0,0,0,0,1,0,0,0,0,900,900,,,0.0,0,0,0,0,1,1,1.0" + T + "\n"
+        "1,0,0,0,0,0,1,0,0,0,0,900,900,,,0.0,0,0,0,0,1,1,0,1.0" + T + "\n"
     )
 
 
@@ -264,7 +265,7 @@ def test_the_csv_export_of_one_site_and_service(api, morning):
 
     assert text.splitlines()[1:] == [
         "demo,2026-11-24,CAF,CAF (Caisse d'allocations familiales),Famille,"
-        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0,2,2,1.0" + T
+        "2,1,1,1,0,0,0,0,0,0,0,450,570,240,1.0,0.0,1,1,0,0,2,2,0,1.0" + T
     ]
     empty = api.get(
         "/api/export.csv", params={"from": "2025-01-01", "to": "2025-03-31"}, headers=morning

@@ -148,6 +148,7 @@ def test_a_visitor_who_gave_up_after_the_target_was_not_seen_within_it(
     line = next(csv.DictReader(io.StringIO("".join(
         export_lines(demo_config, stats, day, day, None, None)))))  # fmt: skip
     assert (line["service_level_within"], line["service_level_seen"]) == ("3", "6")
+    assert line["service_level_gave_up"] == "2"
 
 
 def test_met_is_decided_on_the_counts_not_the_rounded_share():
