@@ -94,7 +94,8 @@ def last_month() -> tuple[date, date]:
 
 def play_a_morning(store: Store, day: date) -> None:
     """Five visitors: two served (waits 15 and 21 min; 8 and 4 min at the desk), one absent
-    (waited 22 min), one cancelled, one still waiting when the day closed."""
+    (waited 22 min), one cancelled, one still waiting when the day closed (cancelled by the
+    next morning's closing of the day, as the hub does)."""
     clock = FixedClock(datetime.combine(day, datetime.min.time(), PARIS).replace(hour=10))
     queue = QueueService(store, load_site_config(site_file("demo")), clock)
     issued = []
@@ -113,6 +114,8 @@ def play_a_morning(store: Store, day: date) -> None:
     queue.act(second.id, "start", "accueil")
     clock.advance(minutes=4)
     queue.act(second.id, "finish", "accueil", outcome="solved")
+    clock.set(clock.now() + timedelta(days=1))
+    queue.close_past_days()
 
 
 def api_headline(db_url: str, start: date, end: date) -> dict:
@@ -210,7 +213,7 @@ def test_the_monthly_pdf_report_shows_the_months_figures(tmp_path):
         "issued": 5,
         "served": 2,
         "no_show": 1,
-        "cancelled": 1,
+        "cancelled": 2,  # one by the desk, one at the day's end
         "wait_p50_s": 21 * 60,
         "service_p50_s": 6 * 60,
         "solved_share": 1.0,
@@ -220,9 +223,9 @@ def test_the_monthly_pdf_report_shows_the_months_figures(tmp_path):
         assert french(key, value) in shown.values(), f"{key}: {shown}"
     # The same figures, column by column, in the table per site.
     row = next(line for line in first.splitlines() if line.startswith("Maison des services"))
-    assert list(cells(row).values())[1:5] == ["5", "2", "1", "1"]
+    assert list(cells(row).values())[1:5] == ["5", "2", "1", "2"]
     assert french("wait_p90_s", headline["wait_p90_s"]) in row
     # The table per site and service (names cut to their column) repeats the counts.
     tables = pdf_text(out, 3)
     service_row = next(line for line in tables.splitlines() if "Accueil g" in line)
-    assert list(cells(service_row).values())[2:6] == ["5", "2", "1", "1"]
+    assert list(cells(service_row).values())[2:6] == ["5", "2", "1", "2"]
