@@ -106,7 +106,14 @@ def test_the_page_shows_number_place_and_wait_on_small_phones(hub, staff, phone,
         assert place == "2" and wait.startswith("about ") and wait.endswith(" min")
         # large and whole on a small screen: no sideways scrolling, the number fills the width
         assert phone.evaluate("document.documentElement.scrollWidth") <= width
-        assert float(number.evaluate("n => getComputedStyle(n).fontSize")[:-2]) >= 56
+        # The live update may redraw the number meanwhile (a detached node has no style):
+        # read the one on the page once it is laid out.
+        phone.wait_for_function(
+            "() => { const n = document.querySelector('.number');"
+            " return n && n.isConnected && getComputedStyle(n).fontSize !== ''; }"
+        )
+        size = phone.evaluate("getComputedStyle(document.querySelector('.number')).fontSize")
+        assert float(size[:-2]) >= 56
         assert float(phone.evaluate("getComputedStyle(document.body).fontSize")[:-2]) >= 18
         phone.screenshot(path=str(shots / f"phone-waiting-{width}x{height}.png"))
 
