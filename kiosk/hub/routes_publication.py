@@ -45,7 +45,7 @@ Year = Annotated[int, Path(ge=2020, le=2100, description="the calendar year")]
 Language = Annotated[Literal["fr", "en", "nl"], Query(description="fr, en or nl")]
 
 
-@router.get("/quality", response_class=HTMLResponse, responses=NOT_YET)
+@router.get("/quality", response_class=HTMLResponse)
 def quality_now(hub: HubDep, lang: Language = "fr") -> HTMLResponse:
     """The latest public year's page, served as it is (no redirect, so a visitor's link
     stays the same and shows the new results each January)."""

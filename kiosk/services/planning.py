@@ -33,7 +33,7 @@ from sqlalchemy import select
 
 from kiosk.domain.schedule import WEEKDAYS
 from kiosk.services.service_level import service_level
-from kiosk.services.stats import percentile
+from kiosk.services.stats import percentile, waited
 from kiosk.siteconfig import SiteConfig
 from kiosk.store.db import Store
 from kiosk.store.events import EventKind
@@ -138,11 +138,9 @@ def planning(
             slot = (local.weekday(), local.hour)
             if parent is None:
                 visitors[slot] += 1
-            queued = max(issued, appointment) if appointment else issued  # as in stats
-            if called is not None:
-                waits[slot].append(max(0, round((called - queued).total_seconds())))
-            elif status == "cancelled" and finished is not None:  # gone uncalled
-                abandoned[slot].append(max(0, round((finished - queued).total_seconds())))
+            ended = waited(issued, called, status, finished, appointment)
+            if ended is not None:
+                (waits if ended[0] == "called" else abandoned)[slot].append(ended[1])
         events = session.execute(
             select(Event.service, Event.at).where(
                 Event.site == site, Event.day >= start, Event.day <= end,

@@ -438,7 +438,7 @@ class Stats:
             # PostgreSQL: another process kept these days first (the day keeper and a
             # request, after an upgrade made every kept day stale). Its rows stand.
             with self.store.read() as session:
-                return compute(session, self.tz, days[0], days[-1], set(days))
+                return _kept(session, days)
         if not remember:
             return computed
         per_day: dict[date, dict[Key, Figures]] = {day: {} for day in tokens}
@@ -625,12 +625,9 @@ def compute(
             c[status] += 1
         elif status == "transferred":
             c["transferred_out"] += 1
-        # An appointment's wait runs from its time: coming early is no wait of the house's.
-        queued = max(issued, _instant(appointment)) if appointment else issued
-        if called is not None:
-            f.waits.append(max(0, round((called - queued).total_seconds())))
-        elif status == "cancelled" and finished is not None:
-            f.abandoned.append(max(0, round((finished - queued).total_seconds())))
+        ended = waited(issued, called, status, finished, appointment and _instant(appointment))
+        if ended is not None:
+            (f.waits if ended[0] == "called" else f.abandoned).append(ended[1])
         if status == "done" and finished is not None and (started or called):
             seconds = max(0, round((finished - (started or called)).total_seconds()))
             f.service_times.append(seconds)
@@ -658,6 +655,26 @@ def compute(
     for f in figures.values():
         f.sort()
     return dict(figures)
+
+
+def waited(
+    issued: datetime,
+    called: datetime | None,
+    status: str,
+    finished: datetime | None,
+    appointment: datetime | None,
+) -> tuple[str, int] | None:
+    """How a queue entry's wait ended and how long it was, in seconds: ("called", s),
+    ("gone", s) for a visitor gone uncalled (cancelled: gave up, or still waiting when
+    the day was closed), None while still waiting. An appointment's wait runs from its
+    time: coming early is no wait of the house's. (The planning aid times waits the
+    same way, per hour.)"""
+    queued = max(issued, appointment) if appointment else issued
+    if called is not None:
+        return "called", max(0, round((called - queued).total_seconds()))
+    if status == "cancelled" and finished is not None:
+        return "gone", max(0, round((finished - queued).total_seconds()))
+    return None
 
 
 def _text(column):
